@@ -1,0 +1,32 @@
+# The front door: `make help` lists the targets. Every target creates .venv from requirements.txt when missing.
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1  # silence Material's end-of-life banner in every build
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test test-gpu test-standalone
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
+	$(PYTHON) -m mkdocs build --strict
+
+test: $(STAMP) ## Run every example, the strict build and the site checks (plain pytest)
+	$(PYTHON) -m pytest
+
+test-gpu: $(STAMP) ## Run the suite on a GPU; fails at once when torch or TensorFlow sees no GPU
+	$(PYTHON) -m pytest --gpu
+
+test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
+	$(PYTHON) -m pytest --fresh-interpreter docs
