@@ -2,7 +2,8 @@
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1  # silence Material's end-of-life banner in every build
+# Silence Material's end-of-life banner in every build.
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test test-gpu test-standalone
