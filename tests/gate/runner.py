@@ -1,0 +1,151 @@
+"""Client side of the warm workers (see worker.py): one worker per Keras backend, started on first use.
+
+Keras reads KERAS_BACKEND once, at its first import, and the workers import Keras before forking. So an
+example that sets `os.environ["KERAS_BACKEND"] = "torch"` is sent to a worker started with that backend:
+it really runs on torch, wherever it falls in the test order.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORKER = Path(__file__).with_name("worker.py")
+KERAS_BACKEND_ASSIGNMENT = re.compile(
+    r"""KERAS_BACKEND["']\s*(?:\]\s*=|,)\s*["'](?P<backend>\w+)["']"""
+)
+
+
+def keras_backend_of(code: str) -> str:
+    """The backend an example selects (`os.environ["KERAS_BACKEND"] = "torch"`), else Keras' default."""
+    match = KERAS_BACKEND_ASSIGNMENT.search(code)
+    return match["backend"] if match else "tensorflow"
+
+
+@dataclass
+class Outcome:
+    status: str  # passed | failed | timeout | crashed
+    stdout: str
+    stderr: str
+    seconds: float
+    error: str = ""
+    frames: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    device_evidence: dict | None = None
+
+
+class Worker:
+    def __init__(self, preload: list[str], env: dict[str, str]):
+        read_fd, write_fd = os.pipe()
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, str(WORKER), "--preload", ",".join(preload), "--reply-fd", str(write_fd)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            pass_fds=(write_fd,),
+            env=env,
+            text=True,
+        )
+        os.close(write_fd)
+        self.replies = os.fdopen(read_fd)
+        self.requests = 0
+        self._read()  # {"ready": true}: the frameworks are imported
+
+    def _read(self) -> dict:
+        line = self.replies.readline()
+        if not line:
+            self.log.seek(0)
+            tail = self.log.read().decode(errors="replace")[-3000:]
+            raise RuntimeError(f"the example worker died; its log ends with:\n{tail}")
+        return json.loads(line)
+
+    def run(self, request: dict) -> dict:
+        self.requests += 1
+        request = {**request, "id": self.requests}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        while True:  # skip a reply to an earlier request whose caller was interrupted
+            reply = self._read()
+            if reply.get("id") == request["id"]:
+                return reply
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.replies.close()
+        self.log.close()
+
+
+class ExampleRunner:
+    """Runs example code as a script file in a fresh temporary working directory."""
+
+    def __init__(self, preload: list[str], gpu: bool = False, fresh_interpreter: bool = False):
+        self.preload = preload
+        self.gpu = gpu
+        self.fresh_interpreter = fresh_interpreter
+        self.workers: dict[str, Worker] = {}
+
+    def _environment(self, backend: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "KERAS_BACKEND"))}
+        if backend != "tensorflow":
+            env["KERAS_BACKEND"] = backend
+        env["PYTHONHASHSEED"] = "0"
+        # Torch and TensorFlow share the GPU in one process: TensorFlow must not take all its memory.
+        env["TF_FORCE_GPU_ALLOW_GROWTH"] = "true"
+        return env
+
+    def _worker(self, backend: str) -> Worker:
+        if self.fresh_interpreter:  # a new interpreter that has imported nothing: `python example.py`
+            return Worker([], self._environment(backend))
+        if backend not in self.workers:
+            self.workers[backend] = Worker(self.preload, self._environment(backend))
+        return self.workers[backend]
+
+    def run(self, code: str, filename: str, timeout: float) -> Outcome:
+        backend = keras_backend_of(code)
+        with tempfile.TemporaryDirectory(prefix="example-") as scratch:
+            cwd, out_dir = Path(scratch, "cwd"), Path(scratch, "out")
+            cwd.mkdir()
+            out_dir.mkdir()
+            script = cwd / filename  # the name the reader would give it: `keras.py` would shadow keras
+            script.write_text(code)
+            worker = self._worker(backend)
+            try:
+                reply = worker.run(
+                    {
+                        "script": str(script),
+                        "cwd": str(cwd),
+                        "out_dir": str(out_dir),
+                        "timeout": timeout,
+                        "gpu_evidence": self.gpu,
+                    }
+                )
+            finally:
+                if self.fresh_interpreter:
+                    worker.close()
+            read = lambda name: (out_dir / name).read_text(errors="replace") if (out_dir / name).exists() else ""  # noqa: E731
+            return Outcome(
+                status=reply["status"],
+                stdout=read("stdout.txt"),
+                stderr=read("stderr.txt"),
+                seconds=reply.get("seconds", 0.0),
+                error=reply.get("error", ""),
+                frames=reply.get("frames", []),
+                warnings=reply.get("warnings", []),
+                device_evidence=reply.get("device_evidence"),
+            )
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.close()
+        self.workers.clear()

@@ -1,0 +1,228 @@
+"""A warm worker that runs examples, each in a fresh forked process, as if run with `python example.py`.
+
+Why: a fresh interpreter per example costs ~3 s here (importing torch + TensorFlow + Keras), too slow for
+100+ examples. This worker imports the frameworks once, then forks a child per example. The child is a
+copy-on-write clone: whatever the example changes (globals, imported-module state, seeds, default dtype,
+working directory, environment) dies with it, so nothing leaks into the next example.
+
+Fork safety: the worker only *imports* the frameworks. It never runs an op, so no TensorFlow thread pool,
+OpenMP team or CUDA context exists yet when it forks; each child creates its own.
+
+Protocol (one JSON object per line): requests on stdin, responses on the file descriptor given by
+--reply-fd. This file is started by `tests/gate/runner.py` and imports nothing from pytest.
+"""
+
+import argparse
+import importlib
+import json
+import logging
+import os
+import runpy
+import signal
+import socket
+import sys
+import time
+import traceback
+import warnings
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::", ""}
+
+
+class NetworkBlockedError(OSError):
+    pass
+
+
+def _is_loopback(host) -> bool:
+    host = str(host)
+    return host in LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost")
+
+
+def block_network() -> None:
+    """Refuse connections and DNS look-ups to anything but this machine (loopback serves DDP/gloo)."""
+
+    def refuse(target):
+        raise NetworkBlockedError(
+            f"network access is blocked while examples run (tried to reach {target!r}): "
+            "an example must make its own data or use data a pinned package ships"
+        )
+
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+    real_getaddrinfo = socket.getaddrinfo
+
+    def address_ok(sock, address) -> bool:
+        return sock.family not in (socket.AF_INET, socket.AF_INET6) or _is_loopback(address[0])
+
+    def connect(sock, address):
+        if not address_ok(sock, address):
+            refuse(address)
+        return real_connect(sock, address)
+
+    def connect_ex(sock, address):
+        if not address_ok(sock, address):
+            refuse(address)
+        return real_connect_ex(sock, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host is not None and not _is_loopback(host if isinstance(host, str) else host.decode()):
+            refuse(host)
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+    socket.getaddrinfo = getaddrinfo
+
+
+class _WarningLogHandler(logging.Handler):
+    """Python logging at WARNING and above (TensorFlow's retracing warnings, Keras' advice) counts as a
+    warning too: a reader running the example sees it."""
+
+    def __init__(self, sink):
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record):
+        self.sink.append(
+            {
+                "category": f"logging.{record.levelname}",
+                "message": f"[{record.name}] {record.getMessage()}",
+                "filename": record.pathname,
+                "lineno": record.lineno,
+            }
+        )
+
+
+def device_evidence() -> dict:
+    """What the example really used: CUDA memory that torch allocated, memory TensorFlow used on GPU:0."""
+    evidence = {}
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+        evidence["torch_cuda_peak_bytes"] = int(torch.cuda.max_memory_allocated())
+    tf = sys.modules.get("tensorflow")
+    if tf is not None:
+        try:
+            if tf.config.list_logical_devices("GPU"):
+                evidence["tf_gpu_peak_bytes"] = int(
+                    tf.config.experimental.get_memory_info("GPU:0")["peak"]
+                )
+        except Exception as error:  # noqa: BLE001 - evidence is best effort; the report says why
+            evidence["tf_error"] = repr(error)
+    return evidence
+
+
+def run_child(request: dict) -> None:
+    """In the forked child: become `python <script>` and write the outcome to result.json."""
+    out_dir = request["out_dir"]
+    os.setpgid(0, 0)  # own process group: a timeout kills the example and anything it spawned
+    for fd, name in ((1, "stdout.txt"), (2, "stderr.txt")):
+        target = os.open(os.path.join(out_dir, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(target, fd)
+        os.close(target)
+    sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+    sys.stdin = open(os.devnull)  # noqa: SIM115
+    os.environ.update(request.get("env", {}))
+    os.chdir(request["cwd"])
+    script = request["script"]
+    sys.argv = [script]
+    sys.path[0] = os.path.dirname(script)  # as `python script.py` does
+    block_network()
+
+    result = {"status": "passed", "warnings": []}
+    log_handler = _WarningLogHandler(result["warnings"])
+    logging.getLogger().addHandler(log_handler)
+    with warnings.catch_warnings(record=True) as caught:
+        # Keep the interpreter's filters: they decide, as for a reader, which warnings are shown.
+        try:
+            runpy.run_path(script, run_name="__main__")
+        except SystemExit as exit_:
+            if exit_.code not in (None, 0):
+                result.update(status="failed", error=f"SystemExit: {exit_.code}", frames=[])
+        except BaseException as error:  # noqa: BLE001 - every failure is reported, none escapes
+            result.update(
+                status="failed",
+                error="".join(traceback.format_exception_only(type(error), error)).strip(),
+                frames=[
+                    {"filename": f.filename, "lineno": f.lineno, "name": f.name, "line": f.line}
+                    for f in traceback.extract_tb(error.__traceback__)
+                ],
+            )
+    logging.getLogger().removeHandler(log_handler)
+    result["warnings"] += [
+        {
+            "category": w.category.__name__,
+            "message": str(w.message),
+            "filename": w.filename,
+            "lineno": w.lineno,
+        }
+        for w in caught
+    ]
+    if request.get("gpu_evidence"):
+        result["device_evidence"] = device_evidence()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with open(os.path.join(out_dir, "result.json"), "w") as handle:
+        json.dump(result, handle)
+
+
+def run_request(request: dict) -> dict:
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            run_child(request)
+        finally:
+            os._exit(0)
+    deadline = started + request["timeout"]
+    timed_out = False
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            timed_out = True
+            _kill_group(pid)
+            os.waitpid(pid, 0)
+            break
+        time.sleep(0.005)
+    _kill_group(pid)  # whatever the example left running
+    elapsed = time.monotonic() - started
+    result_path = os.path.join(request["out_dir"], "result.json")
+    if timed_out:
+        result = {"status": "timeout", "error": f"ran past its time limit of {request['timeout']} s"}
+    elif os.path.exists(result_path):
+        with open(result_path) as handle:
+            result = json.load(handle)
+    else:
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-code}" if code < 0 else f"exited with code {code}"
+        result = {"status": "crashed", "error": f"the example's process {how} before it finished"}
+    result["seconds"] = round(elapsed, 3)
+    result["id"] = request.get("id")
+    return result
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--preload", default="", help="comma-separated modules to import once")
+    parser.add_argument("--reply-fd", type=int, required=True)
+    args = parser.parse_args()
+    replies = os.fdopen(args.reply_fd, "w", buffering=1)
+    os.dup2(2, 1)  # whatever the frameworks print while importing must not reach the reply channel
+    for module in filter(None, args.preload.split(",")):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            pass  # an example that needs it fails with the ImportError a reader would see
+    replies.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+    for line in sys.stdin:
+        replies.write(json.dumps(run_request(json.loads(line))) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,330 @@
+"""The gate catches every kind of bad contribution, with a message that names the page, line and snippet.
+
+One throwaway site holds one bad page per case (plus a good one). The gate runs on it once, in a
+subprocess, and each test below reads the verdict on its own page from the JUnit XML report.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+MKDOCS_YML = """\
+site_name: Throwaway
+theme:
+  name: material
+validation:
+  nav: {omitted_files: warn, not_found: warn}
+  links: {not_found: warn, anchors: warn, unrecognized_links: warn}
+markdown_extensions:
+  - admonition
+  - pymdownx.highlight: {pygments_lang_class: true}
+  - pymdownx.superfences
+  - pymdownx.tabbed: {alternate_style: true}
+  - pymdownx.snippets: {base_path: ["."], check_paths: true}
+nav:
+"""
+
+FENCE = "```"
+
+# page name -> (Markdown, {snippet path: code}); every page but `outside-nav` goes in the nav.
+PAGES = {
+    "good": (
+        f"""\
+        # Good
+
+        === "PyTorch"
+
+            {FENCE}python
+            --8<-- "snippets/good/prints.py"
+            {FENCE}
+
+            <!--pytest-codeblocks:expected-output-->
+
+            {FENCE}text
+            loss 0.1234
+            {FENCE}
+
+        {FENCE}console
+        $ pip install nothing
+        {FENCE}
+        """,
+        {"snippets/good/prints.py": "print('loss', 0.12341)  # within the output tolerance\n"},
+    ),
+    "raises": (
+        f"""\
+        # Raises
+
+        {FENCE}python
+        --8<-- "snippets/raises/boom.py"
+        {FENCE}
+        """,
+        {"snippets/raises/boom.py": "x = 1\ny = 2\nraise ValueError('boom on line 3')\n"},
+    ),
+    "unrun-fences": (
+        f"""\
+        # Fences the tests would not run
+
+        {FENCE}bash
+        pip install something
+        {FENCE}
+
+        - a list item
+
+            {FENCE}pycon
+            >>> 1 + 1
+            {FENCE}
+
+        ~~~python
+        print("tildes")
+        ~~~
+        """,
+        {},
+    ),
+    "fence-styles-run": (
+        f"""\
+        # Attributes, py, admonitions: all run
+
+        !!! note
+
+            {FENCE}py title="in_admonition.py"
+            raise RuntimeError("an admonition's py block with a title ran")
+            {FENCE}
+        """,
+        {},
+    ),
+    "warns": (
+        f"""\
+        # Warns
+
+        {FENCE}python
+        --8<-- "snippets/warns/warns.py"
+        {FENCE}
+        """,
+        {"snippets/warns/warns.py": "import warnings\n\nwarnings.warn('careful', UserWarning)\n"},
+    ),
+    "network": (
+        f"""\
+        # Network
+
+        {FENCE}python
+        --8<-- "snippets/network/download.py"
+        {FENCE}
+        """,
+        {
+            "snippets/network/download.py": "import urllib.request\n\n"
+            "urllib.request.urlopen('http://example.com/data.csv', timeout=5)\n"
+        },
+    ),
+    "slow": (
+        f"""\
+        # Slow
+
+        <!-- pytest.mark.timeout(2) -->
+        {FENCE}python
+        --8<-- "snippets/slow/sleeps.py"
+        {FENCE}
+        """,
+        {"snippets/slow/sleeps.py": "import time\n\ntime.sleep(60)\n"},
+    ),
+    "wrong-output": (
+        f"""\
+        # Wrong output
+
+        {FENCE}python
+        --8<-- "snippets/wrong_output/prints.py"
+        {FENCE}
+
+        <!--pytest-codeblocks:expected-output-->
+
+        {FENCE}text
+        shape: (64, 10)
+        {FENCE}
+        """,
+        {"snippets/wrong_output/prints.py": "print('shape: (64, 1)')\n"},
+    ),
+    "isolation": (
+        f"""\
+        # Isolation: each example runs as if alone
+
+        {FENCE}python
+        --8<-- "snippets/isolation/pollute.py"
+        {FENCE}
+
+        {FENCE}python
+        --8<-- "snippets/isolation/check.py"
+        {FENCE}
+        """,
+        {
+            "snippets/isolation/pollute.py": textwrap.dedent(
+                """\
+                import json
+                import os
+                import random
+
+                json.POLLUTED = True
+                os.environ["POLLUTED"] = "1"
+                random.seed(1234)
+                open("left-behind.txt", "w").close()
+                os.chdir("/")
+                """
+            ),
+            "snippets/isolation/check.py": textwrap.dedent(
+                """\
+                import json
+                import os
+                import random
+
+                assert not hasattr(json, "POLLUTED"), "module state leaked"
+                assert "POLLUTED" not in os.environ, "environment leaked"
+                assert not os.path.exists("left-behind.txt"), "files leaked"
+                assert os.getcwd() != "/", "working directory leaked"
+                random.seed(1234)
+                print("isolated")
+                """
+            ),
+        },
+    ),
+    "broken-link": ("# Broken link\n\nSee [the missing page](nowhere.md) and [an anchor](good.md#nope).\n", {}),
+    "outside-nav": ("# Outside the nav\n", {}),
+}
+# A missing include stops the whole build, so it gets a site of its own.
+MISSING_INCLUDE = (
+    f"""\
+    # Missing include
+
+    {FENCE}python
+    --8<-- "snippets/nowhere/missing.py"
+    {FENCE}
+    """,
+    {},
+)
+
+PAGES["orphan"] = ("# A page\n", {"snippets/orphan/unused.py": "print('on no page')\n"})
+
+
+def run_gate(site: Path, pages: dict) -> dict[str, list[str]]:
+    """Write a throwaway site with these pages, run the gate on it once: {test id: [failure messages]}."""
+    nav = "".join(f"  - {name}.md\n" for name in pages if name != "outside-nav")
+    (site / "mkdocs.yml").write_text(MKDOCS_YML + nav)
+    (site / "docs").mkdir()
+    for name, (markdown, snippets) in pages.items():
+        (site / "docs" / f"{name}.md").write_text(textwrap.dedent(markdown))
+        for path, code in snippets.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(code)
+    (site / "conftest.py").write_text('pytest_plugins = ["tests.gate.plugin"]\n')
+    (site / "pyproject.toml").write_text(
+        '[tool.pytest.ini_options]\ntestpaths = ["mkdocs.yml", "docs"]\ngate_preload = []\n'
+    )
+    report = site / "report.xml"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-p", "no:xdist", f"--junitxml={report}", "-q"],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    results = {}
+    for case in ET.parse(report).iter("testcase"):
+        test_id = f"{case.get('classname')}::{case.get('name')}"
+        results[test_id] = [
+            f.get("message", "") + "\n" + (f.text or "") for f in case if f.tag in ("failure", "error")
+        ]
+    return results
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory) -> dict[str, list[str]]:
+    return run_gate(tmp_path_factory.mktemp("throwaway-site"), PAGES)
+
+
+@pytest.fixture(scope="module")
+def missing_include_verdicts(tmp_path_factory) -> dict[str, list[str]]:
+    pages = {"good": PAGES["good"], "missing-include": MISSING_INCLUDE}
+    return run_gate(tmp_path_factory.mktemp("missing-include-site"), pages)
+
+
+def failures_of(verdicts, prefix: str) -> str:
+    matching = {k: v for k, v in verdicts.items() if prefix in k}
+    assert matching, f"the gate collected nothing for {prefix!r}; it collected: {sorted(verdicts)}"
+    return "\n".join(message for messages in matching.values() for message in messages)
+
+
+def test_a_good_page_passes(verdicts):
+    assert failures_of(verdicts, "docs.good") == ""
+
+
+def test_an_example_that_raises_is_located(verdicts):
+    message = failures_of(verdicts, "docs.raises")
+    assert "docs/raises.md:3 (includes snippets/raises/boom.py)" in message
+    assert "snippets/raises/boom.py:3" in message and "ValueError: boom on line 3" in message
+
+
+def test_an_include_of_a_missing_file_is_located(missing_include_verdicts):
+    message = failures_of(missing_include_verdicts, "docs.missing-include")
+    assert "docs/missing-include.md:4" in message and "snippets/nowhere/missing.py" in message
+    assert "snippets/nowhere/missing.py" in failures_of(missing_include_verdicts, "mkdocs build --strict")
+
+
+def test_blocks_the_tests_would_not_run_fail(verdicts):
+    page = failures_of(verdicts, "docs.unrun-fences")
+    assert "docs/unrun-fences.md:3: a ```bash block is shown but never run" in page
+    assert "docs/unrun-fences.md:9: a ```pycon block is shown but never run" in page
+    # Tildes are not read by pytest-codeblocks; the built HTML still shows the block, so the site check flags it.
+    site = failures_of(verdicts, "every code block of the built site is run")
+    assert "docs/unrun-fences.md:14: a ```python block is shown but not run" in site
+
+
+def test_python_fences_with_attributes_in_admonitions_run(verdicts):
+    message = failures_of(verdicts, "docs.fence-styles-run")
+    assert "RuntimeError: an admonition's py block with a title ran" in message
+
+
+def test_a_snippet_on_no_page_fails(verdicts):
+    message = failures_of(verdicts, "every snippet file is on a page")
+    assert "snippets/orphan/unused.py" in message
+    assert "snippets/good/prints.py" not in message
+
+
+def test_a_broken_link_or_anchor_fails_the_strict_build(verdicts):
+    message = failures_of(verdicts, "mkdocs build --strict")
+    assert "broken-link.md" in message and "nowhere.md" in message
+    assert "#nope" in message
+
+
+def test_a_page_outside_the_nav_fails_the_strict_build(verdicts):
+    assert "outside-nav.md" in failures_of(verdicts, "mkdocs build --strict")
+
+
+def test_an_example_that_warns_fails(verdicts):
+    message = failures_of(verdicts, "docs.warns")
+    assert "UserWarning: careful" in message and "snippets/warns/warns.py:3" in message
+
+
+def test_an_example_that_uses_the_network_fails_clearly(verdicts):
+    message = failures_of(verdicts, "docs.network")
+    assert "network access is blocked" in message and "example.com" in message
+    assert "snippets/network/download.py:3" in message
+
+
+def test_an_example_past_its_time_limit_fails(verdicts):
+    assert "ran past its time limit of 2.0 s" in failures_of(verdicts, "docs.slow")
+
+
+def test_output_shown_on_the_page_is_checked(verdicts):
+    message = failures_of(verdicts, "docs.wrong-output")
+    assert "shows output the example does not print" in message and "shape: (64, 1)" in message
+
+
+def test_examples_do_not_leak_state_into_each_other(verdicts):
+    assert failures_of(verdicts, "docs.isolation") == ""
