@@ -1,0 +1,213 @@
+"""MkDocs hook: notebook pages built at build time from the site's snippet files.
+
+A spec `docs/<dir>/<name>.nb.yml` lists the cells: `markdown: <text>` or `snippet: <path>` (a file under
+snippets/, the same file a page includes, so there is no second copy of any example). For each spec this
+hook builds `<dir>/<name>.ipynb` with nbformat, executes it with nbclient on the `python3` kernel (the
+Python running the build), and adds it to the site in place of the spec. mkdocs-jupyter then renders it
+with its outputs and, with `include_source: true`, publishes the `.ipynb` next to the page for download.
+
+A cell that raises fails the build; a Python warning in a cell's output is logged as a warning, which
+fails `mkdocs build --strict`. tests/gate/notebooks.py builds and runs the same notebooks with
+`build_notebook` and `execute_notebook` below.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from nbclient import NotebookClient
+
+SPEC_SUFFIX = ".nb.yml"
+KERNEL = "python3"
+CELL_TIMEOUT_S = 300
+KERNELSPEC = {"name": KERNEL, "display_name": "Python 3 (ipykernel)", "language": "python"}
+# Native libraries (TensorFlow's C++ logging: oneDNN, CUDA probing) write to the process's stderr, not to
+# Python's sys.stderr; they stay out of the cells' outputs (they vary by machine) and go to a log file.
+KERNEL_ARGS = ["--IPKernelApp.capture_fd_output=False"]
+# Run silently in the kernel before the first cell (not a cell of the notebook): every logging record at
+# WARNING or above that reaches the root logger is printed as "WARNING:<logger>:<message>", so a cell's
+# output shows it (as the reader's `python` would print it, with a recognisable prefix).
+PREAMBLE = "import logging as _logging\n_logging.basicConfig(level=_logging.WARNING)\ndel _logging\n"
+# What counts as a warning in a cell's output: "file.py:12: DeprecationWarning: ..." as the warnings
+# module prints it; logging records "WARNING:tensorflow:..." ("ERROR:...", "CRITICAL:..." too); absl's
+# own format "W0102 12:00:00.123 123 file.py:45] ...".
+WARNING_LINE = re.compile(
+    r"^(?:\S.*?:\d+: \w*Warning: .*|\w*Warning: .*|(?:WARNING|ERROR|CRITICAL):[\w.]+:.*"
+    r"|[WEF]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ \S+:\d+\] .*)$",
+    re.M,
+)
+# Material Design's "download" icon, sized like text by Material's .twemoji class.
+DOWNLOAD_ICON = (
+    '<span class="twemoji"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+    '<path d="M5 20h14v-2H5m14-9h-4V3H9v6H5l7 7z"/></svg></span>'
+)
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+log = logging.getLogger("mkdocs.hooks.notebooks")
+
+
+class NotebookCellError(Exception):
+    """A cell of a notebook raised (or timed out, or killed its kernel) while the notebook ran."""
+
+    def __init__(self, name: str, index: int, source: str, detail: str):
+        self.name, self.index, self.source, self.detail = name, index, source, detail
+        first_line = next((line for line in source.splitlines() if line.strip()), "")
+        super().__init__(f"{name}: cell {index} (`{first_line}`) failed:\n{detail}")
+
+
+def notebook_uri(spec_uri: str) -> str:
+    """`notebooks/side-by-side.nb.yml` -> `notebooks/side-by-side.ipynb`."""
+    return spec_uri[: -len(SPEC_SUFFIX)] + ".ipynb"
+
+
+def load_spec(spec_path: Path) -> list[dict]:
+    cells = yaml.safe_load(Path(spec_path).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if set(cell) not in ({"markdown"}, {"snippet"}):
+            raise ValueError(f"{spec_path}: a cell is `markdown: <text>` or `snippet: <path>`: {cell!r}")
+    return cells
+
+
+def snippet_paths(spec_path: Path, root: Path) -> list[Path]:
+    return [root / cell["snippet"] for cell in load_spec(spec_path) if "snippet" in cell]
+
+
+def build_notebook(spec_path: Path, root: Path) -> nbformat.NotebookNode:
+    """The notebook a spec describes, not executed. `root` is the folder snippet paths are relative to."""
+    cells = []
+    for index, cell in enumerate(load_spec(spec_path)):
+        cell_id = f"cell-{index}"  # fixed ids: the same spec always gives the same file
+        if "markdown" in cell:
+            cells.append(nbformat.v4.new_markdown_cell(cell["markdown"].strip(), id=cell_id))
+        else:
+            source = (root / cell["snippet"]).read_text(encoding="utf-8").strip()
+            cells.append(
+                nbformat.v4.new_code_cell(source, id=cell_id, metadata={"snippet": cell["snippet"]})
+            )
+    notebook = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC})
+    nbformat.validate(notebook)
+    return notebook
+
+
+def execute_notebook(notebook, name: str, cwd: Path, timeout: int = CELL_TIMEOUT_S):
+    """Run every cell in order in a fresh kernel started in `cwd`; raise NotebookCellError on the first
+    cell that raises, times out or kills the kernel. The outputs are stored in `notebook`."""
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        extra_arguments=KERNEL_ARGS,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    with tempfile.TemporaryFile("w+", prefix="kernel-", suffix=".log") as kernel_log:
+        with client.setup_kernel(stderr=kernel_log):
+            info = client.wait_for_reply(client.kc.kernel_info())
+            notebook.metadata["language_info"] = info["content"]["language_info"]
+            client.wait_for_reply(client.kc.execute(PREAMBLE, silent=True, store_history=False))
+            for index, cell in enumerate(notebook.cells):
+                try:
+                    client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                except Exception as error:  # CellExecutionError, CellTimeoutError, DeadKernelError
+                    detail = ANSI.sub("", str(error))
+                    if "DeadKernel" in type(error).__name__:
+                        kernel_log.seek(0)
+                        detail += "\nkernel stderr (last lines):\n" + "".join(kernel_log.readlines()[-20:])
+                    raise NotebookCellError(name, index, cell.source, detail) from None
+    return notebook
+
+
+def python_warnings(notebook) -> list[tuple[int, str]]:
+    """(cell index, line) for each Python warning or WARNING log record in the cells' outputs."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                found += [(index, line) for line in WARNING_LINE.findall(ANSI.sub("", output["text"]))]
+    return found
+
+
+# --- MkDocs events -------------------------------------------------------------------------------
+
+_build_dir: str | None = None
+_snippets: set[Path] = set()
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which picks up the .ipynb files it renders
+def on_files(files, config):
+    global _build_dir
+    root = Path(config.config_file_path).resolve().parent
+    specs = [file for file in files if file.src_uri.endswith(SPEC_SUFFIX)]
+    if specs:
+        _build_dir = tempfile.mkdtemp(prefix="mkdocs-notebooks-")
+    for spec in specs:
+        files.remove(spec)  # the spec is not published: the notebook is
+        uri = notebook_uri(spec.src_uri)
+        notebook = build_notebook(Path(spec.abs_src_path), root)
+        _snippets.update(snippet_paths(Path(spec.abs_src_path), root))
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="notebook-run-") as cwd:
+            try:
+                execute_notebook(notebook, uri, Path(cwd))
+            except NotebookCellError as error:
+                raise PluginError(str(error)) from None
+        log.info("notebooks: executed %s in %.1f s", uri, time.perf_counter() - started)
+        for index, line in python_warnings(notebook):
+            log.warning("%s: cell %d printed a Python warning: %s", uri, index, line)
+        path = Path(_build_dir, uri)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, path)
+        # A File with a real src_dir, not File.generated: mkdocs-jupyter's wrapper finds the source
+        # through src_dir and abs_src_path.
+        files.append(File(uri, _build_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    """On a notebook page: a download link under the title (mkdocs-jupyter publishes the .ipynb next to
+    the page), and the "verified with" stamp, which hooks/verified_with.py adds in on_page_markdown, an
+    event mkdocs-jupyter's rendering skips."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    name = posixpath.basename(page.file.src_uri)
+    download = (
+        f'<p class="notebook-download"><a href="{name}" download>{DOWNLOAD_ICON} Download this notebook '
+        f"(<code>{name}</code>)</a> to run it in Jupyter.</p>"
+    )
+    html = html.replace("</h1>", "</h1>\n" + download, 1) if "</h1>" in html else download + html
+    versions = config.extra.get("verified_with")
+    if versions and 'class="verified-with"' not in html:
+        stamp = ", ".join(f"{label} {v}" for label, v in versions.items())
+        html += f'\n<p class="verified-with">Examples on this page verified with {stamp}.</p>\n'
+    return html
+
+
+def on_serve(server, config, builder):
+    for path in _snippets:  # rebuild when an example a notebook shows changes
+        server.watch(str(path))
+    return server
+
+
+def _remove_build_dir():
+    global _build_dir
+    if _build_dir:
+        shutil.rmtree(_build_dir, ignore_errors=True)
+        _build_dir = None
+
+
+def on_post_build(config):
+    _remove_build_dir()
+
+
+def on_build_error(error):
+    _remove_build_dir()
