@@ -1,0 +1,14 @@
+import torch
+
+device = "cuda" if torch.cuda.is_available() else "cpu"
+
+x = torch.ones(2, 3)  # created on the CPU unless you say otherwise
+print("created on:", x.device)
+
+y = x.to(device)  # a copy on the GPU, or x itself when already there
+z = torch.zeros(2, 3, device=device)  # or create it where it will be used
+print("moved:", y.device.type == device, (y + z).device.type == device)
+print(".to() a device it is already on returns the same tensor:", x.to("cpu") is x)
+
+# NumPy only sees CPU memory: come back with .cpu() first.
+print((y + z).cpu().numpy().sum())

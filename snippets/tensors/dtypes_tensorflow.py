@@ -1,0 +1,22 @@
+import keras
+import numpy as np
+import tensorflow as tf
+
+print(
+    tf.constant([1, 2]).dtype.name, tf.constant([1.0, 2.0]).dtype.name
+)  # int32, float32
+
+# TensorFlow does not promote: mixing int32 and float32 is an error.
+try:
+    tf.constant([1, 2]) + tf.constant([0.5, 0.5])
+except tf.errors.InvalidArgumentError:
+    print("int + float: InvalidArgumentError")
+print("after tf.cast:", (tf.cast(tf.constant([1, 2]), tf.float32) + 0.5).dtype.name)
+
+# NumPy's default float is float64, and TensorFlow keeps it.
+features = np.array([[0.1, 0.2]])
+print("from NumPy:", tf.constant(features).dtype.name)
+
+# Keras layers cast floating-point inputs to their own dtype (float32).
+layer = keras.layers.Dense(1)
+print("Dense on float64 input:", layer(features).dtype.name)

@@ -1,0 +1,19 @@
+import os
+
+os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+
+import keras
+import torch
+
+# The same keras.ops code as on TensorFlow now returns torch tensors.
+x = keras.ops.arange(6)
+y = keras.ops.reshape(x, (2, 3))
+z = keras.ops.zeros((2, 3))
+
+print("backend:", keras.backend.backend())
+print("a torch.Tensor:", isinstance(y, torch.Tensor))
+# Keras keeps its own defaults: int32 here, where torch.arange gives int64.
+print("dtypes:", y.dtype, z.dtype)
+
+total = keras.ops.add(y, z)
+print("sum:", total.dtype, total.tolist())  # a torch tensor: torch methods work
