@@ -7,18 +7,23 @@ Python running the build), and adds it to the site in place of the spec. mkdocs-
 with its outputs and, with `include_source: true`, publishes the `.ipynb` next to the page for download.
 
 A cell that raises fails the build; a Python warning in a cell's output is logged as a warning, which
-fails `mkdocs build --strict`. tests/gate/notebooks.py builds and runs the same notebooks with
+fails `mkdocs build --strict`. An executed notebook is cached in .cache/notebooks/ and reused while its
+cells and every installed package version stay the same (see `cache_key`). tests/gate/notebooks.py builds and runs the same notebooks with
 `build_notebook` and `execute_notebook` below.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import posixpath
 import re
 import shutil
+import sys
 import tempfile
 import time
+from importlib import metadata
 from pathlib import Path
 
 import nbformat
@@ -30,7 +35,8 @@ from nbclient import NotebookClient
 
 SPEC_SUFFIX = ".nb.yml"
 KERNEL = "python3"
-CELL_TIMEOUT_S = 300
+CELL_TIMEOUT_S = 120
+CACHE_DIR = ".cache/notebooks"  # under the project root, git-ignored
 KERNELSPEC = {"name": KERNEL, "display_name": "Python 3 (ipykernel)", "language": "python"}
 # Native libraries (TensorFlow's C++ logging: oneDNN, CUDA probing) write to the process's stderr, not to
 # Python's sys.stderr; they stay out of the cells' outputs (they vary by machine) and go to a log file.
@@ -38,7 +44,9 @@ KERNEL_ARGS = ["--IPKernelApp.capture_fd_output=False"]
 # Run silently in the kernel before the first cell (not a cell of the notebook): every logging record at
 # WARNING or above that reaches the root logger is printed as "WARNING:<logger>:<message>", so a cell's
 # output shows it (as the reader's `python` would print it, with a recognisable prefix).
-PREAMBLE = "import logging as _logging\n_logging.basicConfig(level=_logging.WARNING)\ndel _logging\n"
+PREAMBLE = (
+    "import logging as _logging\n_logging.basicConfig(level=_logging.WARNING)\ndel _logging\n"
+)
 # What counts as a warning in a cell's output: "file.py:12: DeprecationWarning: ..." as the warnings
 # module prints it; logging records "WARNING:tensorflow:..." ("ERROR:...", "CRITICAL:..." too); absl's
 # own format "W0102 12:00:00.123 123 file.py:45] ...".
@@ -60,10 +68,11 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 class NotebookCellError(Exception):
     """A cell of a notebook raised (or timed out, or killed its kernel) while the notebook ran."""
 
-    def __init__(self, name: str, index: int, source: str, detail: str):
-        self.name, self.index, self.source, self.detail = name, index, source, detail
-        first_line = next((line for line in source.splitlines() if line.strip()), "")
-        super().__init__(f"{name}: cell {index} (`{first_line}`) failed:\n{detail}")
+    def __init__(self, name: str, index: int, cell, detail: str):
+        self.name, self.index, self.source, self.detail = name, index, cell.source, detail
+        first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
+        origin = f", from {cell.metadata['snippet']}" if "snippet" in cell.metadata else ""
+        super().__init__(f"{name}: cell {index} (`{first_line}`{origin}) failed:\n{detail}")
 
 
 def notebook_uri(spec_uri: str) -> str:
@@ -75,7 +84,9 @@ def load_spec(spec_path: Path) -> list[dict]:
     cells = yaml.safe_load(Path(spec_path).read_text(encoding="utf-8"))["cells"]
     for cell in cells:
         if set(cell) not in ({"markdown"}, {"snippet"}):
-            raise ValueError(f"{spec_path}: a cell is `markdown: <text>` or `snippet: <path>`: {cell!r}")
+            raise ValueError(
+                f"{spec_path}: a cell is `markdown: <text>` or `snippet: <path>`: {cell!r}"
+            )
     return cells
 
 
@@ -122,8 +133,10 @@ def execute_notebook(notebook, name: str, cwd: Path, timeout: int = CELL_TIMEOUT
                     detail = ANSI.sub("", str(error))
                     if "DeadKernel" in type(error).__name__:
                         kernel_log.seek(0)
-                        detail += "\nkernel stderr (last lines):\n" + "".join(kernel_log.readlines()[-20:])
-                    raise NotebookCellError(name, index, cell.source, detail) from None
+                        detail += "\nkernel stderr (last lines):\n" + "".join(
+                            kernel_log.readlines()[-20:]
+                        )
+                    raise NotebookCellError(name, index, cell, detail) from None
     return notebook
 
 
@@ -133,8 +146,44 @@ def python_warnings(notebook) -> list[tuple[int, str]]:
     for index, cell in enumerate(notebook.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "stream":
-                found += [(index, line) for line in WARNING_LINE.findall(ANSI.sub("", output["text"]))]
+                found += [
+                    (index, line) for line in WARNING_LINE.findall(ANSI.sub("", output["text"]))
+                ]
     return found
+
+
+# --- A cache of executed notebooks: `mkdocs serve` rebuilds on every edit, and the tests' strict build
+# reuses the run of the notebook's own test. An entry is reused only for the same unexecuted notebook
+# (cells, hence snippet text), the same Python and the same version of every installed distribution.
+
+
+def cache_key(notebook) -> str:
+    """Of the notebook before it runs."""
+    hasher = hashlib.sha256(nbformat.writes(notebook).encode())
+    hasher.update(f"{sys.version}|{KERNEL_ARGS}|{PREAMBLE}".encode())
+    installed = {
+        (dist.metadata["Name"] or "").lower(): dist.version for dist in metadata.distributions()
+    }
+    hasher.update(repr(sorted(installed.items())).encode())
+    return hasher.hexdigest()[:32]
+
+
+def cached_run(root: Path, stem: str, key: str):
+    path = root / CACHE_DIR / f"{stem}-{key}.ipynb"
+    return nbformat.read(path, as_version=4) if path.is_file() else None
+
+
+def store_run(root: Path, stem: str, key: str, notebook) -> None:
+    """Keep a warning-free, executed notebook: one entry per notebook, written atomically."""
+    folder = root / CACHE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(f"{stem}-*.ipynb"):
+        old.unlink(missing_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", dir=folder, suffix=".tmp", delete=False, encoding="utf-8"
+    ) as tmp:
+        nbformat.write(notebook, tmp)
+    os.replace(tmp.name, folder / f"{stem}-{key}.ipynb")
 
 
 # --- MkDocs events -------------------------------------------------------------------------------
@@ -155,15 +204,25 @@ def on_files(files, config):
         uri = notebook_uri(spec.src_uri)
         notebook = build_notebook(Path(spec.abs_src_path), root)
         _snippets.update(snippet_paths(Path(spec.abs_src_path), root))
-        started = time.perf_counter()
-        with tempfile.TemporaryDirectory(prefix="notebook-run-") as cwd:
-            try:
-                execute_notebook(notebook, uri, Path(cwd))
-            except NotebookCellError as error:
-                raise PluginError(str(error)) from None
-        log.info("notebooks: executed %s in %.1f s", uri, time.perf_counter() - started)
-        for index, line in python_warnings(notebook):
-            log.warning("%s: cell %d printed a Python warning: %s", uri, index, line)
+        stem, key = Path(uri).stem, cache_key(notebook)
+        if (cached := cached_run(root, stem, key)) is not None:
+            notebook = cached
+            log.info(
+                "notebooks: %s unchanged since its last run (%s): outputs reused", uri, CACHE_DIR
+            )
+        else:
+            started = time.perf_counter()
+            with tempfile.TemporaryDirectory(prefix="notebook-run-") as cwd:
+                try:
+                    execute_notebook(notebook, uri, Path(cwd))
+                except NotebookCellError as error:
+                    raise PluginError(str(error)) from None
+            log.info("notebooks: executed %s in %.1f s", uri, time.perf_counter() - started)
+            warnings = python_warnings(notebook)
+            for index, line in warnings:
+                log.warning("%s: cell %d printed a Python warning: %s", uri, index, line)
+            if not warnings:
+                store_run(root, stem, key, notebook)
         path = Path(_build_dir, uri)
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, path)
