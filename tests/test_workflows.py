@@ -215,6 +215,30 @@ def test_only_the_pages_deploy_job_can_write():
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_only_the_gpu_workflow_uses_a_self_hosted_runner():
+    for path in workflow_files():
+        for job_id, job in (load(path).get("jobs") or {}).items():
+            if "self-hosted" in runs_on_labels(job):
+                assert (path.name, job_id) == ("gpu.yml", "test-gpu")
+
+
+FORM_ELEMENTS = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+
+
+@pytest.mark.parametrize("name", ["broken-example", "outdated-fact", "new-topic"])
+def test_issue_forms_are_well_formed(name):
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / f"{name}.yml").read_text("utf-8"))
+    assert form["name"] and form["description"] and form["body"]
+    ids = [element["id"] for element in form["body"] if "id" in element]
+    assert len(ids) == len(set(ids)), ids
+    for element in form["body"]:
+        assert element["type"] in FORM_ELEMENTS, element
+        if element["type"] != "markdown":
+            assert element["id"] and element["attributes"]["label"], element
+        if element["type"] in ("dropdown", "checkboxes"):
+            assert element["attributes"]["options"], element
+
+
 def test_dependabot_watches_pip_and_actions():
     config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {"pip", "github-actions"} <= {u["package-ecosystem"] for u in config["updates"]}
