@@ -191,7 +191,10 @@ PAGES = {
             ),
         },
     ),
-    "broken-link": ("# Broken link\n\nSee [the missing page](nowhere.md) and [an anchor](good.md#nope).\n", {}),
+    "broken-link": (
+        "# Broken link\n\nSee [the missing page](nowhere.md) and [an anchor](good.md#nope).\n",
+        {},
+    ),
     "outside-nav": ("# Outside the nav\n", {}),
 }
 # A missing include stops the whole build, so it gets a site of its own.
@@ -209,8 +212,7 @@ MISSING_INCLUDE = (
 PAGES["orphan"] = ("# A page\n", {"snippets/orphan/unused.py": "print('on no page')\n"})
 
 
-def run_gate(site: Path, pages: dict) -> dict[str, list[str]]:
-    """Write a throwaway site with these pages, run the gate on it once: {test id: [failure messages]}."""
+def write_site(site: Path, pages: dict, preload: tuple[str, ...] = ()) -> None:
     nav = "".join(f"  - {name}.md\n" for name in pages if name != "outside-nav")
     (site / "mkdocs.yml").write_text(MKDOCS_YML + nav)
     (site / "docs").mkdir()
@@ -221,24 +223,37 @@ def run_gate(site: Path, pages: dict) -> dict[str, list[str]]:
             (site / path).write_text(code)
     (site / "conftest.py").write_text('pytest_plugins = ["tests.gate.plugin"]\n')
     (site / "pyproject.toml").write_text(
-        '[tool.pytest.ini_options]\ntestpaths = ["mkdocs.yml", "docs"]\ngate_preload = []\n'
+        '[tool.pytest.ini_options]\ntestpaths = ["mkdocs.yml", "docs"]\n'
+        f"gate_preload = {list(preload)!r}\n".replace("'", '"')
     )
-    report = site / "report.xml"
+
+
+def pytest_in(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PYTEST_XDIST_WORKER", None)
-    subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-p", "no:xdist", f"--junitxml={report}", "-q"],
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *args],
         cwd=site,
         env=env,
         capture_output=True,
         text=True,
         timeout=240,
+        check=False,
     )
+
+
+def run_gate(site: Path, pages: dict) -> dict[str, list[str]]:
+    """Write a throwaway site with these pages, run the gate on it once: {test id: [failure messages]}."""
+    write_site(site, pages)
+    report = site / "report.xml"
+    pytest_in(site, "-p", "no:randomly", "-p", "no:xdist", f"--junitxml={report}")
     results = {}
     for case in ET.parse(report).iter("testcase"):
         test_id = f"{case.get('classname')}::{case.get('name')}"
         results[test_id] = [
-            f.get("message", "") + "\n" + (f.text or "") for f in case if f.tag in ("failure", "error")
+            f.get("message", "") + "\n" + (f.text or "")
+            for f in case
+            if f.tag in ("failure", "error")
         ]
     return results
 
@@ -273,7 +288,9 @@ def test_an_example_that_raises_is_located(verdicts):
 def test_an_include_of_a_missing_file_is_located(missing_include_verdicts):
     message = failures_of(missing_include_verdicts, "docs.missing-include")
     assert "docs/missing-include.md:4" in message and "snippets/nowhere/missing.py" in message
-    assert "snippets/nowhere/missing.py" in failures_of(missing_include_verdicts, "mkdocs build --strict")
+    assert "snippets/nowhere/missing.py" in failures_of(
+        missing_include_verdicts, "mkdocs build --strict"
+    )
 
 
 def test_blocks_the_tests_would_not_run_fail(verdicts):
@@ -328,3 +345,51 @@ def test_output_shown_on_the_page_is_checked(verdicts):
 
 def test_examples_do_not_leak_state_into_each_other(verdicts):
     assert failures_of(verdicts, "docs.isolation") == ""
+
+
+KERAS_ON_TORCH = """\
+import os
+
+os.environ["KERAS_BACKEND"] = "torch"
+
+import keras
+
+assert keras.backend.backend() == "torch", keras.backend.backend()
+"""
+KERAS_DEFAULT = (
+    "import keras\n\nassert keras.backend.backend() == 'tensorflow', keras.backend.backend()\n"
+)
+
+
+def test_keras_backend_is_honoured_in_any_order_and_in_parallel(tmp_path):
+    """The prototype's failure: with every block exec'd in one process, a page that set KERAS_BACKEND=torch
+    made a later Keras example run on the wrong backend. Here they run in random order, on two workers."""
+    pages = {
+        f"page{n}": (
+            f'# Page {n}\n\n{FENCE}python\n--8<-- "snippets/{name}.py"\n{FENCE}\n',
+            {f"snippets/{name}.py": code},
+        )
+        for n, (name, code) in enumerate(
+            [
+                ("torch_first", KERAS_ON_TORCH),
+                ("default", KERAS_DEFAULT),
+                ("torch_again", KERAS_ON_TORCH),
+            ]
+        )
+    }
+    write_site(tmp_path, pages, preload=("keras",))
+    result = pytest_in(tmp_path, "docs", "-n", "2", "-p", "randomly")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "3 passed" in result.stdout
+
+
+def test_make_test_gpu_fails_fast_without_a_gpu(tmp_path):
+    write_site(tmp_path, {"good": PAGES["good"]})
+    result = pytest_in(tmp_path, "--gpu")
+    output = result.stdout + result.stderr
+    if result.returncode == 0:
+        pytest.skip("this machine has a GPU that both frameworks see")
+    assert result.returncode == 2, output[-3000:]
+    assert "make test-gpu needs a GPU" in output
+    assert "PyTorch sees no CUDA GPU" in output and "TensorFlow sees no GPU" in output
+    assert "passed" not in output, "nothing may run before the GPU check"

@@ -6,7 +6,6 @@ to the page line and the snippet file line it came from (so failures name both),
 closes pytest-codeblocks' gaps (it only runs fences whose info string is exactly `python`).
 """
 
-import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -99,6 +98,7 @@ class Site:
         )
         self.snippet_preprocessor = md.preprocessors["snippet"]
         snippet_config = self.config["mdx_configs"].get("pymdownx.snippets", {})
+        self._pages: dict[Path, Page] = {}
         self.snippet_bases = [
             (self.root / base).resolve() for base in snippet_config.get("base_path", ["."])
         ]
@@ -110,9 +110,13 @@ class Site:
     def pages(self) -> list[Path]:
         return sorted(self.docs_dir.rglob("*.md"))
 
-    @functools.cache
     def read_page(self, path: Path) -> Page:
         path = Path(path).resolve()
+        if path not in self._pages:
+            self._pages[path] = self._read_page(path)
+        return self._pages[path]
+
+    def _read_page(self, path: Path) -> Page:
         page = Page(path=Path(self.relative(path)), lines=[], origins=[])
         try:
             page.lines, page.origins = self._expand(path.read_text(encoding="utf-8"))
@@ -151,7 +155,10 @@ class Site:
                 )
             elif language == "console" and not block.code.lstrip().startswith("$ "):
                 page.problems.append(
-                    (example.page_line, "a ```console block must show its commands with a `$ ` prompt")
+                    (
+                        example.page_line,
+                        "a ```console block must show its commands with a `$ ` prompt",
+                    )
                 )
         return page
 

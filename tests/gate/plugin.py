@@ -29,7 +29,9 @@ from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 from .pages import PYTHON_LANGUAGES, Example, Site
 from .runner import ExampleRunner
 
-DEFAULT_TIMEOUT = 60.0  # seconds per example; a page can raise it with <!-- pytest.mark.timeout(N) -->
+DEFAULT_TIMEOUT = (
+    60.0  # seconds per example; a page can raise it with <!-- pytest.mark.timeout(N) -->
+)
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 OUTPUT_REL_TOL, OUTPUT_ABS_TOL = 1e-2, 1e-3  # shown numbers agree across CPU and GPU within this
 
@@ -43,12 +45,18 @@ def pytest_addoption(parser):
         help="run every example in a new interpreter that has imported nothing (slow, exact)",
     )
     parser.addini("gate_preload", "modules the warm workers import once", type="args", default=[])
-    parser.addini("gate_device_report", "where --gpu writes its JSON report", default="reports/device-report.json")
+    parser.addini(
+        "gate_device_report",
+        "where --gpu writes its JSON report",
+        default="reports/device-report.json",
+    )
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "cpu_only(reason): the example is meant to stay on the CPU")
-    config.addinivalue_line("markers", "timeout(seconds): time limit of one example (pytest-timeout)")
+    config.addinivalue_line(
+        "markers", "timeout(seconds): time limit of one example (pytest-timeout)"
+    )
     if config.getoption("--gpu") and not hasattr(config, "workerinput"):
         gpu_preflight()
     config.stash[RUNNER] = ExampleRunner(
@@ -93,7 +101,9 @@ class DocsPage(MarkdownFile):
     def collect(self):
         page = site_of(self.config).read_page(self.path)
         for line, message in page.problems:
-            yield PageProblem.from_parent(self, name=f"line {line}: not run", message=f"{page.path}:{line}: {message}")
+            yield PageProblem.from_parent(
+                self, name=f"line {line}: not run", message=f"{page.path}:{line}: {message}"
+            )
         for example in page.examples:
             if example.language not in PYTHON_LANGUAGES:
                 continue  # shown, not run; problems above say when that is not allowed
@@ -104,7 +114,9 @@ class DocsPage(MarkdownFile):
             item.obj = example.block
             item.example = example
             for mark in example.block.marks:
-                item.add_marker(eval(mark, {"sys": sys, "pytest": pytest}))  # as pytest-codeblocks does
+                item.add_marker(
+                    eval(mark, {"sys": sys, "pytest": pytest})
+                )  # as pytest-codeblocks does
             # The page's `pytest.mark.timeout(N)` is the example's limit, enforced by the runner with a
             # located message; pytest-timeout keeps a looser limit as the net under the runner itself.
             limit = item.get_closest_marker("timeout")
@@ -145,7 +157,9 @@ class ExampleItem(TestBlock):
             where += f" (includes {', '.join(example.snippets)})"
         skip_marks = [m for m in example.block.marks if re.search(r"\b(skip|skipif|xfail)\b", m)]
         if skip_marks or example.block.importorskip:
-            raise GateFailure(f"{where}: examples on the site always run; remove {skip_marks or 'importorskip'}")
+            raise GateFailure(
+                f"{where}: examples on the site always run; remove {skip_marks or 'importorskip'}"
+            )
 
         outcome = self.config.stash[RUNNER].run(example.code, example.filename, self.time_limit)
         self.add_report_section("call", "stdout", outcome.stdout)
@@ -158,7 +172,9 @@ class ExampleItem(TestBlock):
                 f"  {w['category']}: {w['message']}\n    at {locate_file(example, w['filename'], w['lineno'])}"
                 for w in outcome.warnings
             )
-            raise GateFailure(f"{where}: the example raised {len(outcome.warnings)} warning(s)\n{shown}")
+            raise GateFailure(
+                f"{where}: the example raised {len(outcome.warnings)} warning(s)\n{shown}"
+            )
         if example.block.expected_output is not None and not outputs_match(
             example.block.expected_output, outcome.stdout
         ):
@@ -202,7 +218,9 @@ def describe_error(example: Example, outcome) -> str:
     lines = []
     for frame in outcome.frames:
         if Path(frame["filename"]).name == example.filename and "/example-" in frame["filename"]:
-            lines.append(f"  {example.locate(frame['lineno'])}, in {frame['name']}: {frame['line']}")
+            lines.append(
+                f"  {example.locate(frame['lineno'])}, in {frame['name']}: {frame['line']}"
+            )
     if lines:
         lines.insert(0, "Traceback (example lines):")
     lines.append(outcome.error)
@@ -243,9 +261,15 @@ def frameworks_used(code: str) -> set[str]:
 
 class SiteChecks(pytest.File):
     def collect(self):
-        yield StrictBuild.from_parent(self, name="mkdocs build --strict")
-        yield EveryBlockRuns.from_parent(self, name="every code block of the built site is run")
-        yield NoOrphanSnippets.from_parent(self, name="every snippet file is on a page")
+        for check, name in (
+            (StrictBuild, "mkdocs build --strict"),
+            (EveryBlockRuns, "every code block of the built site is run"),
+            (NoOrphanSnippets, "every snippet file is on a page"),
+        ):
+            item = check.from_parent(self, name=name)
+            # Under pytest-xdist (--dist loadgroup) the checks share one worker, so the site is built once.
+            item.add_marker(pytest.mark.xdist_group("site"))
+            yield item
 
 
 class SiteCheck(pytest.Item):
@@ -267,7 +291,16 @@ def build_site(root: Path, strict: bool = True) -> Path:
         destination = Path(tempfile.mkdtemp(prefix="site-"))
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         # Not --quiet: it drops the warnings that --strict counts (measured: exit 0 on a broken link).
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(destination)]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "-d",
+            str(destination),
+        ]
         result = subprocess.run(
             command + (["--strict"] if strict else []),
             capture_output=True,
@@ -283,7 +316,8 @@ def build_site(root: Path, strict: bool = True) -> Path:
                 if keep:
                     problems.append(line)
             raise GateFailure(
-                "mkdocs build --strict failed:\n" + "\n".join(problems or result.stderr.splitlines()[-30:])
+                "mkdocs build --strict failed:\n"
+                + "\n".join(problems or result.stderr.splitlines()[-30:])
             )
         _built_sites[root, strict] = destination
     return _built_sites[root, strict]
@@ -331,7 +365,11 @@ class EveryBlockRuns(SiteCheck):
                     continue
                 if normal_code(code) not in allowed:
                     first = code.strip().splitlines()[0] if code.strip() else ""
-                    where = f"{page.path}:{locate_in_page(page, code)}" if page else site.relative(html_file)
+                    where = (
+                        f"{page.path}:{locate_in_page(page, code)}"
+                        if page
+                        else site.relative(html_file)
+                    )
                     failures.append(
                         f"{where}: a ```{language} block is shown but not run by the tests "
                         f"(it starts: {first[:70]!r})"
@@ -356,7 +394,7 @@ def normal_code(code: str) -> str:
 
 def locate_in_page(page, code: str) -> int:
     first = code.strip().splitlines()[0].strip() if code.strip() else ""
-    for line, origin in zip(page.lines, page.origins):
+    for line, origin in zip(page.lines, page.origins, strict=True):
         if first and line.strip() == first:
             return origin.page_line
     return 1
@@ -368,7 +406,9 @@ def html_code_blocks(soup: BeautifulSoup):
         code = pre.find("code") or pre
         container = pre.find_parent(class_="highlight") or pre
         classes = container.get("class", []) + code.get("class", [])
-        language = next((c.removeprefix("language-") for c in classes if c.startswith("language-")), "")
+        language = next(
+            (c.removeprefix("language-") for c in classes if c.startswith("language-")), ""
+        )
         yield language, code.get_text()
 
 
@@ -382,7 +422,8 @@ class NoOrphanSnippets(SiteCheck):
         orphans = sorted(
             site.relative(path)
             for path in snippet_dir.rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts
+            if path.is_file()
+            and "__pycache__" not in path.parts
             and site.relative(path) not in included
         )
         if orphans:
@@ -407,18 +448,26 @@ def gpu_preflight():
     try:
         seen = json.loads(result.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
-        pytest.exit(f"make test-gpu: could not ask the frameworks for a GPU:\n{result.stderr[-2000:]}", returncode=2)
+        pytest.exit(
+            f"make test-gpu: could not ask the frameworks for a GPU:\n{result.stderr[-2000:]}",
+            returncode=2,
+        )
     missing = []
     if not seen["torch"]:
         build = f"CUDA {seen['torch_cuda']}" if seen["torch_cuda"] else "a CPU-only build"
-        missing.append(f"PyTorch sees no CUDA GPU (torch.cuda.is_available() is False; torch is {build})")
+        missing.append(
+            f"PyTorch sees no CUDA GPU (torch.cuda.is_available() is False; torch is {build})"
+        )
     if not seen["tf"]:
         missing.append(
             "TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty; "
             "install tensorflow[and-cuda] and a CUDA driver)"
         )
     if missing:
-        pytest.exit("make test-gpu needs a GPU, and none is usable:\n  " + "\n  ".join(missing), returncode=2)
+        pytest.exit(
+            "make test-gpu needs a GPU, and none is usable:\n  " + "\n  ".join(missing),
+            returncode=2,
+        )
 
 
 def pytest_runtest_logreport(report):
@@ -437,7 +486,9 @@ def pytest_sessionfinish(session):
         return
     path = Path(config.rootpath, config.getini("gate_device_report"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    on_gpu = sum(1 for e in _evidence if e.get("torch_cuda_peak_bytes") or e.get("tf_gpu_peak_bytes"))
+    on_gpu = sum(
+        1 for e in _evidence if e.get("torch_cuda_peak_bytes") or e.get("tf_gpu_peak_bytes")
+    )
     report = {"examples": len(_evidence), "on_gpu": on_gpu, "results": _evidence}
     path.write_text(json.dumps(report, indent=2))
     print(f"\ndevice report: {path} ({on_gpu} of {len(_evidence)} examples used the GPU)")

@@ -38,12 +38,23 @@ class Outcome:
     device_evidence: dict | None = None
 
 
+def read_if_exists(path: Path) -> str:
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
 class Worker:
     def __init__(self, preload: list[str], env: dict[str, str]):
         read_fd, write_fd = os.pipe()
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), "--preload", ",".join(preload), "--reply-fd", str(write_fd)],
+            [
+                sys.executable,
+                str(WORKER),
+                "--preload",
+                ",".join(preload),
+                "--reply-fd",
+                str(write_fd),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=self.log,
@@ -96,7 +107,9 @@ class ExampleRunner:
         self.workers: dict[str, Worker] = {}
 
     def _environment(self, backend: str) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "KERAS_BACKEND"))}
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "KERAS_BACKEND"))
+        }
         if backend != "tensorflow":
             env["KERAS_BACKEND"] = backend
         env["PYTHONHASHSEED"] = "0"
@@ -105,7 +118,9 @@ class ExampleRunner:
         return env
 
     def _worker(self, backend: str) -> Worker:
-        if self.fresh_interpreter:  # a new interpreter that has imported nothing: `python example.py`
+        if (
+            self.fresh_interpreter
+        ):  # a new interpreter that has imported nothing: `python example.py`
             return Worker([], self._environment(backend))
         if backend not in self.workers:
             self.workers[backend] = Worker(self.preload, self._environment(backend))
@@ -117,7 +132,9 @@ class ExampleRunner:
             cwd, out_dir = Path(scratch, "cwd"), Path(scratch, "out")
             cwd.mkdir()
             out_dir.mkdir()
-            script = cwd / filename  # the name the reader would give it: `keras.py` would shadow keras
+            script = (
+                cwd / filename
+            )  # the name the reader would give it: `keras.py` would shadow keras
             script.write_text(code)
             worker = self._worker(backend)
             try:
@@ -133,11 +150,10 @@ class ExampleRunner:
             finally:
                 if self.fresh_interpreter:
                     worker.close()
-            read = lambda name: (out_dir / name).read_text(errors="replace") if (out_dir / name).exists() else ""  # noqa: E731
             return Outcome(
                 status=reply["status"],
-                stdout=read("stdout.txt"),
-                stderr=read("stderr.txt"),
+                stdout=read_if_exists(out_dir / "stdout.txt"),
+                stderr=read_if_exists(out_dir / "stderr.txt"),
                 seconds=reply.get("seconds", 0.0),
                 error=reply.get("error", ""),
                 frames=reply.get("frames", []),

@@ -187,7 +187,10 @@ def run_request(request: dict) -> dict:
     elapsed = time.monotonic() - started
     result_path = os.path.join(request["out_dir"], "result.json")
     if timed_out:
-        result = {"status": "timeout", "error": f"ran past its time limit of {request['timeout']} s"}
+        result = {
+            "status": "timeout",
+            "error": f"ran past its time limit of {request['timeout']} s",
+        }
     elif os.path.exists(result_path):
         with open(result_path) as handle:
             result = json.load(handle)
