@@ -461,7 +461,7 @@ def gpu_preflight():
     if not seen["tf"]:
         missing.append(
             "TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty; "
-            "install tensorflow[and-cuda] and a CUDA driver)"
+            "on a machine with an NVIDIA driver, run `make install-gpu` for tensorflow[and-cuda])"
         )
     if missing:
         pytest.exit(
