@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test test-gpu install-gpu test-standalone lint
+.PHONY: help serve build test test-gpu install-gpu test-standalone bench-tests lint
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ test-gpu: $(STAMP) $(NODE_STAMP) ## Run the suite on a GPU; fails at once when t
 
 install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries (requirements-gpu.txt)
 	$(PYTHON) -m pip install --quiet -r requirements-gpu.txt
+
+bench-tests: $(STAMP) $(NODE_STAMP) ## Time the whole suite; print examples run and the gate's cost per example
+	$(PYTHON) tools/bench_tests.py
 
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs
