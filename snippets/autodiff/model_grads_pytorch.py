@@ -16,4 +16,4 @@ print([tuple(g.shape) for g in grads], model.weight.grad)
 loss.backward()
 for name, param in model.named_parameters():
     print(name, tuple(param.grad.shape))
-assert all(torch.equal(g, p.grad) for g, p in zip(grads, model.parameters()))
+assert all(torch.equal(g, p.grad) for g, p in zip(grads, model.parameters(), strict=True))

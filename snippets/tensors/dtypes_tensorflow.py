@@ -2,9 +2,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-print(
-    tf.constant([1, 2]).dtype.name, tf.constant([1.0, 2.0]).dtype.name
-)  # int32, float32
+print(tf.constant([1, 2]).dtype.name, tf.constant([1.0, 2.0]).dtype.name)  # int32, float32
 
 # TensorFlow does not promote: mixing int32 and float32 is an error.
 try:

@@ -1,0 +1,20 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+device = "cuda" if torch.cuda.is_available() else "cpu"
+
+model = nn.Sequential(nn.Linear(20, 32), nn.ReLU(), nn.Dropout(0.5), nn.Linear(32, 2)).to(device)
+x = torch.randn(8, 20, device=device)
+
+# A new module is in training mode: dropout drops, so two calls differ.
+print("training mode:", model.training)
+print("two calls agree:", torch.equal(model(x), model(x)))
+
+# eval() switches dropout and batch norm to inference behaviour; no_grad() skips recording.
+model.eval()
+with torch.no_grad():
+    first, second = model(x), model(x)
+print("after eval(), two calls agree:", torch.equal(first, second))
+print("recorded for backward:", first.requires_grad)
+model.train()  # and back before the next training epoch

@@ -1,0 +1,45 @@
+import os
+
+os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+
+import keras
+import numpy as np
+import torch
+
+keras.utils.set_random_seed(0)
+
+
+class StepModel(keras.Model):
+    # On the PyTorch backend the step is written with torch autograd, not a GradientTape.
+    def train_step(self, data):
+        x, y = data
+        self.zero_grad()  # the model is a torch.nn.Module
+        y_pred = self(x, training=True)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        loss.backward()
+        grads = [variable.value.grad for variable in self.trainable_weights]
+        with torch.no_grad():
+            self.optimizer.apply(grads, self.trainable_weights)
+        for metric in self.metrics:
+            if metric.name == "loss":
+                metric.update_state(loss)
+            else:
+                metric.update_state(y, y_pred)
+        return {metric.name: metric.result() for metric in self.metrics}
+
+
+rng = np.random.default_rng(0)
+features = rng.normal(size=(512, 20)).astype("float32")
+labels = (features @ rng.normal(size=20) > 0).astype("int64")
+
+inputs = keras.Input(shape=(20,))
+hidden = keras.layers.Dense(32, activation="relu")(inputs)
+model = StepModel(inputs, keras.layers.Dense(2)(hidden))
+model.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=1e-2),
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+    metrics=["accuracy"],
+)
+history = model.fit(features, labels, batch_size=32, epochs=5, verbose=0)
+print("loss went down:", history.history["loss"][-1] < history.history["loss"][0])
+print("accuracy above 0.9:", history.history["accuracy"][-1] > 0.9)
