@@ -1,0 +1,29 @@
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(0)
+x = np.random.rand(64, 16).astype("float32")
+y = np.random.rand(64, 1).astype("float32")
+
+
+def make_model():
+    keras.utils.set_random_seed(1)  # the same initial weights for both models
+    return keras.Sequential(
+        [keras.Input(shape=(16,)), keras.layers.Dense(32, "relu"), keras.layers.Dense(1)]
+    )
+
+
+# Keras compiles train/predict steps for you: a tf.function by default, XLA with jit_compile=True
+# ("auto", the default, picks XLA when TensorFlow sees a GPU). run_eagerly=True turns both off.
+xla = make_model()
+xla.compile(optimizer="sgd", loss="mse", jit_compile=True)
+eager = make_model()
+eager.compile(optimizer="sgd", loss="mse", run_eagerly=True)
+
+for model in (xla, eager):
+    model.fit(x, y, epochs=2, batch_size=32, verbose=0)
+
+np.testing.assert_allclose(
+    xla.predict(x, verbose=0), eager.predict(x, verbose=0), rtol=1e-4, atol=1e-5
+)
+print("XLA-compiled and eager training give the same model")

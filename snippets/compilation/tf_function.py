@@ -1,0 +1,22 @@
+import numpy as np
+import tensorflow as tf
+
+calls = tf.Variable(0)
+
+
+@tf.function  # traced into a graph at the first call for each new input signature
+def layer(x, w):
+    print("tracing for shape", x.shape)  # Python code runs only while tracing
+    calls.assign_add(1)  # a TensorFlow op is part of the graph: it runs at every call
+    return tf.nn.relu(tf.matmul(x, w))
+
+
+w = tf.random.stateless_normal((3, 2), seed=(0, 0))
+x = tf.random.stateless_normal((4, 3), seed=(1, 0))
+y = layer(x, w)  # traces, then runs
+layer(x, w)  # same shape and dtype: runs the graph, no trace
+layer(x[:2], w)  # new shape: traces again
+
+# The graph computes what eager code does.
+np.testing.assert_allclose(y.numpy(), tf.nn.relu(tf.matmul(x, w)).numpy(), rtol=1e-6)
+print("calls:", int(calls.numpy()), "| graphs traced:", layer.experimental_get_tracing_count())
