@@ -1,0 +1,32 @@
+import os
+import tempfile
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+device = "cuda" if torch.cuda.is_available() else "cpu"
+
+model = nn.Linear(8, 1).to(device)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
+x, y = torch.randn(16, 8, device=device), torch.randn(16, 1, device=device)
+for _ in range(3):
+    optimizer.zero_grad()
+    nn.functional.mse_loss(model(x), y).backward()
+    optimizer.step()
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "checkpoint.pt")
+    # To resume training, save the optimizer's state (Adam's moments) with the weights.
+    checkpoint = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": 3}
+    torch.save(checkpoint, path)
+
+    resumed_model = nn.Linear(8, 1).to(device)
+    resumed_optimizer = torch.optim.Adam(resumed_model.parameters(), lr=1e-2)
+    checkpoint = torch.load(path, map_location=device)
+    resumed_model.load_state_dict(checkpoint["model"])
+    resumed_optimizer.load_state_dict(checkpoint["optimizer"])
+
+print("resume after epoch:", checkpoint["epoch"])
+print("Adam steps taken:", int(resumed_optimizer.state_dict()["state"][0]["step"]))
+print("same weights:", torch.equal(model.weight, resumed_model.weight))

@@ -1,0 +1,30 @@
+import os
+import tempfile
+
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+device = "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def make_model():
+    return nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))
+
+
+model = make_model().to(device)
+x = torch.randn(4, 64, device=device)
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "digits.pt")
+    torch.save(model.state_dict(), path)  # the tensors, by name: not the code
+
+    state = torch.load(path, map_location=device)  # weights_only=True is the default
+    print("saved:", {name: tuple(t.shape) for name, t in state.items()})
+    restored = make_model().to(device)  # your code builds the model; the file fills it in
+    print(restored.load_state_dict(state))
+
+model.eval()
+restored.eval()
+with torch.no_grad():
+    print("same outputs:", torch.equal(model(x), restored(x)))
