@@ -1,0 +1,12 @@
+"""Benchmarks of the same small models in PyTorch, TensorFlow and Keras (`make bench`, `make bench-quick`).
+
+- `bench.common`: the workloads (models, initial weights, data), shared by every framework, in NumPy.
+- `bench.torch_impl`, `bench.keras_impl`: the implementations, one small class per way of training.
+- `bench.worker`: one fresh process per framework/backend (clean imports, threads and KERAS_BACKEND).
+- `bench.check`: the correctness check (equal weights -> equal loss after N steps of plain SGD).
+- `bench.run`: the orchestrator; writes docs/benchmarks/results/<machine>.json and the SVG charts.
+- `bench.charts`: the SVG charts, drawn from the results files.
+
+Only NumPy and the standard library are imported here and in `common`, `check`, `run` and `charts`:
+the frameworks are imported by the worker processes alone.
+"""

@@ -1,0 +1,129 @@
+"""The correctness check: every implementation, started from the same weights on the same data, reaches
+the same loss after CHECK_STEPS steps of plain SGD (within CHECK_TOLERANCE).
+
+`bench.run` applies it before timing (a worker whose loss is off is not timed); the tests run it on
+every implementation except torch.compile (whose compilation alone takes longer than the whole check):
+
+    python -m bench.check            # all implementations, both models; exit status 1 on a mismatch
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .common import CHECK_STEPS, CHECK_TOLERANCE, IMPLS, MODELS, REFERENCE_IMPL
+from .worker import MARKER
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def worker_env(family: str, device: str, threads: int) -> dict[str, str]:
+    """A clean environment for one worker: its Keras backend, its devices, its thread count."""
+    env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+    if family.startswith("keras-"):
+        env["KERAS_BACKEND"] = family.removeprefix("keras-")
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""  # every framework on the CPU, even on a GPU machine
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        env[name] = str(threads)
+    env["TF_CPP_MIN_LOG_LEVEL"] = "2"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def start_worker(
+    family: str, args: list[str], device: str = "cpu", threads: int = 1
+) -> subprocess.Popen:
+    env = worker_env(family, device, threads)
+    # An empty torch.compile cache for every process: its time to first step is a script's first run.
+    cache = tempfile.mkdtemp(prefix="bench-inductor-")
+    env["TORCHINDUCTOR_CACHE_DIR"] = cache
+    argv = [sys.executable, "-m", "bench.worker", "--family", family, "--device", device]
+    argv += ["--threads", str(threads), "--spawn-time", repr(time.time()), *args]
+    process = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    process.cache_dir = cache
+    return process
+
+
+def finish_worker(process: subprocess.Popen, timeout: float = 600) -> dict:
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+    finally:
+        shutil.rmtree(process.cache_dir, ignore_errors=True)
+    for line in stdout.splitlines():
+        if line.startswith(MARKER):
+            return json.loads(line.removeprefix(MARKER))
+    raise RuntimeError(
+        f"worker {' '.join(process.args[3:6])} failed (exit {process.returncode}):\n{stderr[-3000:]}"
+    )
+
+
+def run_worker(
+    family: str, args: list[str], device: str = "cpu", threads: int = 1, timeout: float = 600
+) -> dict:
+    return finish_worker(start_worker(family, args, device, threads), timeout)
+
+
+def check_losses(
+    impls, models=tuple(MODELS), device: str = "cpu", threads: int = 1
+) -> dict[str, dict[str, float]]:
+    """{model: {impl: loss after CHECK_STEPS steps}}; one worker per family, the workers side by side."""
+    by_family: dict[str, list[str]] = {}
+    for spec in impls:
+        by_family.setdefault(IMPLS[spec.split(":")[0]].family, []).append(spec)
+    if "torch" in by_family and "keras-tensorflow" in by_family:  # one process fewer: PyTorch runs
+        by_family["keras-tensorflow"] += by_family.pop("torch")  # next to TensorFlow (no clash)
+    started = [
+        start_worker(
+            family,
+            ["--mode", "check", "--impls", ",".join(specs), "--models", ",".join(models)],
+            device,
+            threads,
+        )
+        for family, specs in by_family.items()
+    ]
+    losses: dict[str, dict[str, float]] = {model: {} for model in models}
+    for process in started:
+        for run in finish_worker(process)["runs"]:
+            if "error" in run:
+                raise RuntimeError(f"{run['impl']} on {run['model']}: {run['error']}")
+            losses[run["model"]][run["impl"]] = run["check_loss"]
+    return losses
+
+
+def mismatches(losses: dict[str, dict[str, float]], reference: str = REFERENCE_IMPL) -> list[str]:
+    """One line per implementation whose loss differs from the reference's by more than the tolerance."""
+    found = []
+    for model, by_impl in losses.items():
+        expected = by_impl[reference]
+        for impl, loss in by_impl.items():
+            if abs(loss - expected) > CHECK_TOLERANCE:
+                found.append(
+                    f"{model}: {impl} loss {loss:.6f} != {reference} {expected:.6f} "
+                    f"after {CHECK_STEPS} SGD steps (|diff| {abs(loss - expected):.2e} > {CHECK_TOLERANCE})"
+                )
+    return found
+
+
+def main() -> int:
+    losses = check_losses(list(IMPLS))
+    for model, by_impl in losses.items():
+        for impl, loss in by_impl.items():
+            print(f"{model:4} {impl:14} {loss:.7f}")
+    problems = mismatches(losses)
+    print("\n".join(problems) or f"all equal within {CHECK_TOLERANCE} after {CHECK_STEPS} steps")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

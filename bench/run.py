@@ -1,0 +1,295 @@
+"""Run the benchmarks and rewrite docs/benchmarks/results/<machine>.json and the SVG charts.
+
+    python -m bench.run            # make bench: every implementation, both models, CPU (and CUDA if present)
+    python -m bench.run --quick    # make bench-quick: fewer repeats, one process per implementation
+
+One result file per machine (CPU model, core count, GPU): results from several machines sit side by
+side, and the page (hooks/benchmarks.py) renders them all.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from . import charts
+from .check import ROOT, run_worker
+from .common import (
+    BATCH_SIZE,
+    CHECK_STEPS,
+    CHECK_TOLERANCE,
+    DTYPE,
+    IMPLS,
+    LEARNING_RATE,
+    MODELS,
+    PLANS,
+    REFERENCE_IMPL,
+)
+
+OUT = ROOT / "docs" / "benchmarks"
+SCHEMA = 1
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def memory_gib() -> float | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return round(int(line.split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    return None
+
+
+def gpus() -> list[str]:
+    if not shutil.which("nvidia-smi"):
+        return []
+    try:
+        out = subprocess.run(
+            ["nvidia-smi", "--query-gpu=name,memory.total", "--format=csv,noheader"],
+            capture_output=True, text=True, timeout=30, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for package in ("torch", "tensorflow", "keras", "numpy"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "not installed"
+    return found
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def machine_info(name: str | None) -> dict:
+    cpu, cores, gpu_list = cpu_model(), os.cpu_count() or 1, gpus()
+    label = name or f"{cpu}, {cores} CPUs" + (f", {gpu_list[0].split(',')[0]}" if gpu_list else "")
+    return {
+        "slug": slugify(label),
+        "label": label,
+        "cpu": cpu,
+        "logical_cpus": cores,
+        "memory_gib": memory_gib(),
+        "gpus": gpu_list,
+        "os": platform.platform(),
+    }
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def worker_args(
+    impls: list[str], models: list[str], mode: str, plan: str, expect: dict[str, float]
+) -> list[str]:
+    args = [
+        "--impls",
+        ",".join(impls),
+        "--models",
+        ",".join(models),
+        "--mode",
+        mode,
+        "--plan",
+        plan,
+    ]
+    return args + ["--expect", ",".join(f"{m}={loss!r}" for m, loss in expect.items())]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="reduced run (make bench-quick)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=int(os.environ.get("BENCH_THREADS", 1)),
+        help="threads, every framework",
+    )
+    parser.add_argument("--impls", default=",".join(IMPLS))
+    parser.add_argument("--models", default=",".join(MODELS))
+    parser.add_argument(
+        "--devices", default="auto", help="cpu, cuda or cpu,cuda (auto: cuda too if present)"
+    )
+    parser.add_argument(
+        "--machine", default=os.environ.get("BENCH_MACHINE"), help="machine label (default: CPU)"
+    )
+    parser.add_argument(
+        "--note", default=os.environ.get("BENCH_NOTE", ""), help="shown with the results"
+    )
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+
+    plan = PLANS["quick" if args.quick else "full"]
+    impls = [REFERENCE_IMPL] + [i for i in args.impls.split(",") if i != REFERENCE_IMPL]
+    models = args.models.split(",")
+    machine = machine_info(args.machine)
+    devices = (
+        ["cpu", "cuda"] if args.devices == "auto" and machine["gpus"] else args.devices.split(",")
+    )
+    devices = ["cpu"] if devices == ["auto"] else devices
+    started, loads = time.perf_counter(), [load_average()]
+    # quick: one process per implementation runs both models (the second model's time to first step is
+    # not measured: the process is no longer fresh); full: one fresh process per (impl, model).
+    groups = [models] if args.quick else [[m] for m in models]
+
+    results, correctness, threads = [], [], {}
+    for device in devices:
+        reference: dict[str, float] = {}
+        for impl in impls:
+            family = IMPLS[impl].family
+            for group in groups:
+                expect = {m: reference[m] for m in group if m in reference}
+                print(f"[bench] {device} {impl} {','.join(group)} ...", file=sys.stderr, flush=True)
+                out = run_worker(
+                    family,
+                    worker_args([impl], group, "bench", plan.name, expect),
+                    device,
+                    args.threads,
+                )
+                loads.append(load_average())
+                threads[family] = out["threads"]
+                for i, run in enumerate(out["runs"]):
+                    if impl == REFERENCE_IMPL and "check_loss" in run:
+                        reference[run["model"]] = run["check_loss"]
+                    ref = reference.get(run["model"])
+                    if (
+                        "check_loss" in run
+                        and ref is not None
+                        and abs(run["check_loss"] - ref) > CHECK_TOLERANCE
+                    ):
+                        run.setdefault(
+                            "error", f"correctness: loss {run['check_loss']:.6f} != {ref:.6f}"
+                        )
+                        for key in ("train_samples_per_s", "latency_ms"):
+                            run.pop(
+                                key, None
+                            )  # never publish a timing of a model that computes something else
+                    fresh = i == 0
+                    ttfs = [run["ttfs_s"]] if fresh and "ttfs_s" in run else []
+                    breakdown = {
+                        "startup_s": out.get("startup_s") if fresh else None,
+                        "import_s": out["import_s"] if fresh else None,
+                        "build_s": run.get("build_s"),
+                        "first_step_s": run.get("first_step_s"),
+                    }
+                    results.append({
+                        "impl": impl, "model": run["model"], "device": device,
+                        "error": run.get("error"), "info": run.get("info", {}),
+                        "train_samples_per_s": run.get("train_samples_per_s"),
+                        "latency_ms": run.get("latency_ms"),
+                        "ttfs_s_samples": ttfs, "ttfs_breakdown": breakdown, "ttfs_fresh_process": fresh,
+                        "peak_rss_mib": run.get("peak_rss_mib"), "cuda_peak_mib": run.get("cuda_peak_mib"),
+                        "peak_memory_scope": ",".join(group),
+                        "check_loss": run.get("check_loss"),
+                    })  # fmt: skip
+            # extra fresh processes for the time to first step (full plan)
+            for model in models:
+                for _ in range(plan.ttfs_runs - 1):
+                    out = run_worker(
+                        family,
+                        worker_args([impl], [model], "ttfs", plan.name, {}),
+                        device,
+                        args.threads,
+                    )
+                    run = out["runs"][0]
+                    if "ttfs_s" in run:
+                        for r in results:
+                            if (r["impl"], r["model"], r["device"]) == (impl, model, device):
+                                r["ttfs_s_samples"].append(run["ttfs_s"])
+        for model in models:
+            losses = {
+                r["impl"]: r["check_loss"]
+                for r in results
+                if r["model"] == model and r["device"] == device
+            }
+            ref = losses.get(REFERENCE_IMPL)
+            diffs = {
+                k: abs(v - ref) for k, v in losses.items() if v is not None and ref is not None
+            }
+            correctness.append({
+                "model": model, "device": device, "reference": REFERENCE_IMPL, "losses": losses,
+                "max_abs_diff": max(diffs.values(), default=None),
+                "passed": ref is not None and all(d <= CHECK_TOLERANCE for d in diffs.values())
+                and None not in losses.values(),
+            })  # fmt: skip
+
+    loads.append(load_average())
+    result_set = {
+        "schema": SCHEMA,
+        "machine": machine,
+        "versions": versions(),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "plan": plan.__dict__,
+        "impls": {key: {"label": IMPLS[key].label, "how": IMPLS[key].how} for key in impls},
+        "models": {key: MODELS[key] for key in models},
+        "settings": {
+            "batch_size": BATCH_SIZE,
+            "dtype": DTYPE,
+            "threads": args.threads,
+            "thread_settings": threads,
+            "learning_rate": LEARNING_RATE,
+            "check_steps": CHECK_STEPS,
+            "check_tolerance": CHECK_TOLERANCE,
+            "process_per": "implementation (both models)"
+            if args.quick
+            else "implementation and model",
+        },
+        "load_average": {
+            "before": loads[0],
+            "after": loads[-1],
+            "max_1min": max(load[0] for load in loads),
+            "samples_1min": [load[0] for load in loads],
+        },
+        "note": args.note,
+        "duration_s": round(time.perf_counter() - started, 1),
+        "correctness": correctness,
+        "results": results,
+    }
+    path = charts.write_results(result_set, args.out)
+    print(
+        f"[bench] wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}",
+        file=sys.stderr,
+    )
+    for chart in charts.write_charts(result_set, args.out):
+        print(
+            f"[bench] wrote {chart.relative_to(ROOT) if chart.is_relative_to(ROOT) else chart}",
+            file=sys.stderr,
+        )
+    failed = [c for c in correctness if not c["passed"]]
+    errors = [
+        f"{r['device']} {r['impl']} {r['model']}: {r['error']}" for r in results if r["error"]
+    ]
+    print("\n".join(errors), file=sys.stderr)
+    print(
+        f"[bench] {result_set['duration_s']} s, load average {loads[0]} -> {loads[-1]}",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""One fresh process per framework/backend: `python -m bench.worker --family torch --impls ... --models ...`.
+
+The parent (bench.run or bench.check) sets the environment first: KERAS_BACKEND, CUDA_VISIBLE_DEVICES
+(empty for CPU runs), OMP_NUM_THREADS, quiet TensorFlow logs. Prints one line `BENCH_RESULT {json}`.
+
+Modes:
+- `check`: for each implementation and model, CHECK_STEPS SGD steps from the shared initial weights,
+  then the loss on the same data. No timing.
+- `ttfs`: the same first steps, for one implementation and model, in this fresh process: reports the
+  time to first step (process start + import + build + first step).
+- `bench`: `ttfs`, then (if the loss matches `--expect`) warm-up, timed training, inference latency
+  and peak memory.
+"""
+
+import argparse
+import json
+import resource
+import sys
+import time
+from time import perf_counter
+
+from .common import (
+    BATCH_SIZE,
+    CHECK_STEPS,
+    CHECK_TOLERANCE,
+    LEARNING_RATE,
+    PLANS,
+    batches,
+    cross_entropy,
+    initial_weights,
+    perturbed,
+    summary,
+)
+
+MARKER = "BENCH_RESULT "
+PERTURBED_SUFFIX = ":perturbed"
+
+
+def peak_rss_mib() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**20 if sys.platform == "darwin" else rss / 2**10  # bytes on macOS, KiB on Linux
+
+
+def first_steps(
+    runner_cls, impl: str, model: str, device: str, perturb: bool
+) -> tuple[object, dict]:
+    """Build from the shared weights, one step (timed: the first), the rest of the check, the loss."""
+    weights = initial_weights(model)
+    if perturb:
+        weights = perturbed(weights)
+    t = perf_counter()
+    runner = runner_cls(impl, model, weights, device, LEARNING_RATE)
+    x, y = batches(model, CHECK_STEPS, seed=1)
+    first = runner.prepare(x[:BATCH_SIZE], y[:BATCH_SIZE])
+    build_s = perf_counter() - t
+    t = perf_counter()
+    runner.epoch(first)
+    first_step_s = perf_counter() - t
+    first_step_done = time.time()
+    runner.epoch(runner.prepare(x[BATCH_SIZE:], y[BATCH_SIZE:]))
+    record = {
+        "check_loss": cross_entropy(runner.logits(x), y),
+        "build_s": build_s,
+        "first_step_s": first_step_s,
+        "first_step_done": first_step_done,
+        "info": runner.info(),
+    }
+    return runner, record
+
+
+def measure(runner, model: str, plan) -> dict:
+    runner.epoch(runner.prepare(*batches(model, plan.warmup_steps, seed=2)))
+    data = runner.prepare(*batches(model, plan.steps_per_repeat, seed=3))
+    rates = []
+    for _ in range(plan.repeats):
+        t = perf_counter()
+        runner.epoch(data)
+        rates.append(plan.steps_per_repeat * BATCH_SIZE / (perf_counter() - t))
+    x, _ = batches(model, 1, seed=4)
+    latency = {}
+    for batch_size in (1, BATCH_SIZE):
+        inputs = runner.prepare_infer(x[:batch_size])
+        for _ in range(plan.latency_warmup):
+            runner.infer(inputs)
+        times = []
+        for _ in range(plan.latency_calls):
+            t = perf_counter()
+            runner.infer(inputs)
+            times.append((perf_counter() - t) * 1e3)
+        latency[str(batch_size)] = summary(times)
+    return {"train_samples_per_s": summary(rates), "latency_ms": latency}
+
+
+def main(argv=None) -> int:
+    ready = time.time()
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--family", required=True, choices=["torch", "keras-tensorflow", "keras-torch"]
+    )
+    parser.add_argument(
+        "--impls", required=True, help="comma-separated; `impl:perturbed` perturbs the weights"
+    )
+    parser.add_argument("--models", default="mlp,cnn")
+    parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
+    parser.add_argument("--threads", type=int, required=True)
+    parser.add_argument("--mode", default="check", choices=["check", "ttfs", "bench"])
+    parser.add_argument("--plan", default="quick", choices=sorted(PLANS))
+    parser.add_argument(
+        "--spawn-time", type=float, default=None, help="time.time() when the parent spawned us"
+    )
+    parser.add_argument(
+        "--expect", default="", help="reference losses, `mlp=2.29,cnn=2.29` (bench mode)"
+    )
+    args = parser.parse_args(argv)
+    expect = {m: float(v) for m, v in (item.split("=") for item in args.expect.split(",") if item)}
+
+    specs = args.impls.split(",")
+    impls = [spec.removesuffix(PERTURBED_SUFFIX) for spec in specs]
+    t = perf_counter()
+    # Bench runs are one implementation per process. A check may also run PyTorch eager in a Keras
+    # process (one import of torch fewer): each framework is configured once, whichever imports it.
+    runners, threads, frameworks = {}, {}, {}
+    if args.family.startswith("keras-"):
+        from . import keras_impl
+
+        runners |= keras_impl.RUNNERS
+        threads |= keras_impl.configure(args.threads, args.device)
+        frameworks["keras"] = keras_impl
+    if args.family in ("torch", "keras-torch") or any(i.startswith("torch-") for i in impls):
+        from . import torch_impl
+
+        runners |= {"torch-eager": torch_impl.TorchRunner, "torch-compile": torch_impl.TorchRunner}
+        threads |= torch_impl.configure(args.threads, args.device)
+        frameworks["torch"] = torch_impl
+    import_s = perf_counter() - t
+
+    out = {
+        "family": args.family,
+        "device": args.device,
+        "import_s": import_s,
+        "threads": threads,
+        "runs": [],
+    }
+    if args.spawn_time is not None:
+        out["startup_s"] = ready - args.spawn_time
+    for spec, impl in zip(specs, impls, strict=True):
+        perturb = spec.endswith(PERTURBED_SUFFIX)
+        for model in args.models.split(","):
+            record = {"impl": spec, "model": model}
+            out["runs"].append(record)
+            try:
+                runner, first = first_steps(runners[impl], impl, model, args.device, perturb)
+                record.update(first)
+                if args.spawn_time is not None and len(out["runs"]) == 1:  # a fresh process only
+                    record["ttfs_s"] = first["first_step_done"] - args.spawn_time
+                if args.mode != "bench":
+                    continue
+                if model in expect and abs(record["check_loss"] - expect[model]) > CHECK_TOLERANCE:
+                    record["error"] = (
+                        f"correctness: loss {record['check_loss']:.6f} after {CHECK_STEPS} steps, "
+                        f"reference {expect[model]:.6f} (tolerance {CHECK_TOLERANCE}): not timed"
+                    )
+                    continue
+                record.update(measure(runner, model, PLANS[args.plan]))
+                record["peak_rss_mib"] = peak_rss_mib()
+                memory = frameworks["torch" if impl.startswith("torch-") else "keras"]
+                record["cuda_peak_mib"] = memory.cuda_peak_mib() if args.device == "cuda" else None
+            except Exception as error:  # reported to the parent, which shows it
+                record["error"] = (
+                    f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0][:300]}"
+                )
+    print(MARKER + json.dumps(out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

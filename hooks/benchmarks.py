@@ -1,0 +1,304 @@
+"""MkDocs hook: render the benchmarks page's tables and charts from the results files, at build time.
+
+`make bench` / `make bench-quick` (bench/run.py) write docs/benchmarks/results/<machine>.json and the
+SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This hook replaces two markers in
+docs/benchmarks.md:
+
+- `<!-- benchmarks:implementations -->`: what each implementation runs;
+- `<!-- benchmarks:tables -->`: per machine, its description (CPU, GPU, versions, threads, date, load),
+  the correctness check, then per device the charts and tables of every metric.
+
+No number on the page is typed by hand. A missing marker, results file or chart is a warning, so the
+strict build fails.
+"""
+
+import json
+import logging
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.benchmarks")
+
+PAGE = "benchmarks.md"
+RESULTS = "benchmarks/results"
+CHARTS = "benchmarks/charts"
+IMPLEMENTATIONS_MARKER = "<!-- benchmarks:implementations -->"
+TABLES_MARKER = "<!-- benchmarks:tables -->"
+METRICS = {  # tab label, chart metric key
+    "train": "Training throughput",
+    "latency1": "Latency, batch 1",
+    "latency64": "Latency, batch 64",
+    "ttfs": "Time to first step",
+    "memory": "Peak memory",
+}
+DEVICES = {"cpu": "CPU", "cuda": "CUDA"}
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if value >= 1000:
+        return f"{value:,.0f}"
+    if value >= 100:
+        return f"{value:.0f}"
+    if value >= 10:
+        return f"{value:.1f}"
+    if value >= 0.1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def spread(stats: dict | None) -> str:
+    """`median (q1–q3)` of a summary written by bench.common.summary."""
+    if not stats:
+        return "–"
+    return f"{fmt(stats['median'])} ({fmt(stats['q1'])}–{fmt(stats['q3'])})"
+
+
+def median(values: list[float]) -> float:
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+
+def load_result_sets(docs_dir: Path) -> list[dict]:
+    sets = []
+    for path in sorted((docs_dir / RESULTS).glob("*.json")):
+        data = json.loads(path.read_text())
+        data["_file"] = path.name
+        sets.append(data)
+    return sorted(sets, key=lambda s: s["machine"]["label"])
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def cell(result: dict | None, text: str) -> str:
+    if result is None:
+        return "–"
+    if result.get("error"):
+        return "failed"
+    return text
+
+
+def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[list[str]]]:
+    results = [r for r in rs["results"] if r["device"] == device]
+    models = [m for m in rs["models"] if any(r["model"] == m for r in results)]
+    find = {(r["impl"], r["model"]): r for r in results}
+    impls = list(dict.fromkeys(r["impl"] for r in results))
+    label = {"mlp": "MLP", "cnn": "CNN"}
+    rows = []
+    if metric == "train":
+        header = ["Implementation"] + [
+            f"{label.get(m, m)}: samples/s, median (quartiles)" for m in models
+        ]
+        for impl in impls:
+            row = [rs["impls"][impl]["label"]]
+            for m in models:
+                r = find.get((impl, m))
+                row.append(cell(r, spread(r and r.get("train_samples_per_s"))))
+            rows.append(row)
+    elif metric in ("latency1", "latency64"):
+        batch = metric.removeprefix("latency")
+        header = ["Implementation"] + [
+            f"{label.get(m, m)}: ms per call, median (quartiles)" for m in models
+        ]
+        for impl in impls:
+            row = [rs["impls"][impl]["label"]]
+            for m in models:
+                r = find.get((impl, m))
+                row.append(cell(r, spread((r.get("latency_ms") or {}).get(batch) if r else None)))
+            rows.append(row)
+    elif metric == "ttfs":
+        header = [
+            "Implementation",
+            "Model",
+            "Time to first step, s",
+            "Runs",
+            "Import",
+            "Build",
+            "First step",
+        ]
+        for impl in impls:
+            for m in models:
+                r = find.get((impl, m))
+                if r is None:
+                    continue
+                samples, b = r.get("ttfs_s_samples") or [], r.get("ttfs_breakdown") or {}
+                if samples:
+                    total = f"{fmt(median(samples))}" + (
+                        f" ({fmt(min(samples))}–{fmt(max(samples))})" if len(samples) > 1 else ""
+                    )
+                else:
+                    total = "not measured (process not fresh)"
+                imported = (
+                    (b.get("startup_s") or 0) + b["import_s"]
+                    if b.get("import_s") is not None
+                    else None
+                )
+                rows.append([
+                    rs["impls"][impl]["label"], label.get(m, m), cell(r, total), str(len(samples)),
+                    fmt(imported), fmt(b.get("build_s")), fmt(b.get("first_step_s")),
+                ])  # fmt: skip
+    else:
+        cuda = device == "cuda"
+        header = ["Implementation"] + [f"{label.get(m, m)}: peak RSS, MiB" for m in models]
+        header += [f"{label.get(m, m)}: CUDA peak, MiB" for m in models] if cuda else []
+        for impl in impls:
+            row = [rs["impls"][impl]["label"]]
+            row += [
+                cell(find.get((impl, m)), fmt((find.get((impl, m)) or {}).get("peak_rss_mib")))
+                for m in models
+            ]
+            if cuda:
+                row += [fmt((find.get((impl, m)) or {}).get("cuda_peak_mib")) for m in models]
+            rows.append(row)
+    return header, rows
+
+
+def threads_text(rs: dict) -> str:
+    names = {
+        "torch_num_threads": "torch.set_num_threads",
+        "torch_num_interop_threads": "torch.set_num_interop_threads",
+        "tf_intra_op_threads": "TF intra-op",
+        "tf_inter_op_threads": "TF inter-op",
+    }
+    seen = {}
+    for settings in rs["settings"]["thread_settings"].values():
+        for key, value in settings.items():
+            seen[names.get(key, key)] = value
+    details = ", ".join(f"{k} {v}" for k, v in seen.items())
+    return f"{rs['settings']['threads']} for every framework ({details}); OMP_NUM_THREADS likewise"
+
+
+def machine_section(rs: dict, docs_dir: Path, page_dir: str) -> list[str]:
+    m, v, s, plan, load = (
+        rs["machine"],
+        rs["versions"],
+        rs["settings"],
+        rs["plan"],
+        rs["load_average"],
+    )
+    busy = (
+        load["max_1min"] > s["threads"] + 0.5
+    )  # the benchmark itself keeps about `threads` CPUs busy
+    run = (
+        f"`make bench{'-quick' if plan['name'] == 'quick' else ''}` ({plan['name']}): "
+        f"{plan['warmup_steps']} warm-up steps, {plan['repeats']} repeats of {plan['steps_per_repeat']} "
+        f"training steps; {plan['latency_calls']} timed inference calls per batch size after "
+        f"{plan['latency_warmup']} warm-up calls; {plan['ttfs_runs']} fresh process(es) for the time to "
+        f"first step; one process per {s['process_per']}; took {fmt(rs['duration_s'])} s"
+    )
+    rows = [
+        ["CPU", f"{m['cpu']}, {m['logical_cpus']} logical CPUs" + (f", {m['memory_gib']} GiB RAM" if m.get("memory_gib") else "")],
+        ["GPU", ", ".join(m["gpus"]) if m["gpus"] else "none"],
+        ["OS", m["os"]],
+        ["Versions", ", ".join(f"{k} {val}" for k, val in v.items())],
+        ["Batch, dtype", f"{s['batch_size']}, {s['dtype']}; plain SGD, learning rate {s['learning_rate']}"],
+        ["Threads", threads_text(rs)],
+        ["Run", run],
+        ["Date (UTC)", rs["date"].replace("T", " ").removesuffix("+00:00")],
+        ["Load average (1 min)", f"{load['before']} before, {load['max_1min']} at most, {load['after']} after "
+                                 f"(`os.getloadavg()`; {m['logical_cpus']} CPUs)"],
+        ["Raw data", f"[{rs['_file']}]({RESULTS}/{rs['_file']})"],
+    ]  # fmt: skip
+    if rs.get("note"):
+        rows.append(["Note", rs["note"]])
+    out = [f"### {m['label']}", "", *table(["", ""], rows), ""]
+    if busy:
+        out += [
+            '!!! warning "Shared machine"',
+            f"    Other processes competed for the CPU while this set was measured: the 1-minute load average "
+            f"reached {load['max_1min']} on {m['logical_cpus']} CPUs, of which the benchmark itself accounts "
+            f"for about {s['threads']}. Expect wider spreads and shifted medians; compare these numbers "
+            "with care, and rerun `make bench` on an idle machine for figures to quote.",
+            "",
+        ]
+    # correctness
+    out += [
+        "#### Correctness check",
+        "",
+        f"Every implementation started from the same weights and took {s['check_steps']} plain SGD steps on "
+        f"the same data; its loss is compared with {rs['impls'][rs['correctness'][0]['reference']]['label']}'s "
+        f"(tolerance {s['check_tolerance']}). Timings are taken only after the check passes.",
+        "",
+    ]
+    rows = []
+    for c in rs["correctness"]:
+        rows.append([
+            DEVICES.get(c["device"], c["device"]), rs["models"][c["model"]],
+            f"{c['losses'].get(c['reference'], float('nan')):.6f}",
+            f"{c['max_abs_diff']:.1e}" if c["max_abs_diff"] is not None else "–",
+            "passed" if c["passed"] else "**failed**",
+        ])  # fmt: skip
+    out += table(["Device", "Model", "Reference loss", "Largest difference", "Check"], rows) + [""]
+    devices = list(dict.fromkeys(r["device"] for r in rs["results"]))
+    for device in ["cpu", "cuda"]:
+        out += [f"#### {DEVICES[device]}", ""]
+        if device not in devices:
+            out += [
+                '!!! note "No GPU results"',
+                "    "
+                + (
+                    "This machine has no GPU, so this result set has no CUDA numbers. `make bench` adds them "
+                    "when it runs on a machine with an NVIDIA GPU (it checks with `nvidia-smi`)."
+                    if not m["gpus"]
+                    else "This run was limited to the CPU."
+                ),
+                "",
+            ]
+            continue
+        for metric, tab in METRICS.items():
+            chart = f"{m['slug']}-{device}-{metric}.svg"
+            if not (docs_dir / CHARTS / chart).is_file():
+                log.warning(
+                    "benchmarks: chart %s/%s is missing: run `make bench-quick`", CHARTS, chart
+                )
+            header, rows = metric_rows(rs, device, metric)
+            out += [
+                f'=== "{tab}"',
+                "",
+                f"    ![{tab}, {DEVICES[device]}, {m['label']}]({page_dir}{CHARTS}/{chart})",
+                "",
+            ]
+            out += ["    " + line for line in table(header, rows)] + [""]
+        errors = [r for r in rs["results"] if r["device"] == device and r.get("error")]
+        if errors:
+            out += ['!!! failure "Failed runs"', ""]
+            out += [
+                f"    - {rs['impls'][r['impl']]['label']}, {r['model']}: {r['error']}"
+                for r in errors
+            ] + [""]
+    return out
+
+
+def implementations(sets: list[dict]) -> str:
+    impls, models = {}, {}
+    for rs in sets:
+        impls.update(rs["impls"])
+        models.update(rs["models"])
+    lines = table(["Implementation", "What runs"], [[i["label"], i["how"]] for i in impls.values()])
+    lines += [
+        "",
+        *table(["Model", "Layers"], [[key.upper(), desc] for key, desc in models.items()]),
+    ]
+    return "\n".join(lines)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != PAGE:
+        return markdown
+    docs_dir = Path(config["docs_dir"])
+    sets = load_result_sets(docs_dir)
+    for marker in (IMPLEMENTATIONS_MARKER, TABLES_MARKER):
+        if marker not in markdown:
+            log.warning("benchmarks: %s has no %s marker", PAGE, marker)
+    if not sets:
+        log.warning("benchmarks: no results in docs/%s: run `make bench-quick`", RESULTS)
+        return markdown
+    page_dir = ""  # charts and data are linked relative to docs/benchmarks.md
+    body = []
+    for rs in sets:
+        body += machine_section(rs, docs_dir, page_dir)
+    markdown = markdown.replace(IMPLEMENTATIONS_MARKER, implementations(sets))
+    return markdown.replace(TABLES_MARKER, "\n".join(body))
