@@ -1,0 +1,13 @@
+import tensorflow as tf
+
+# Split the one physical CPU into two logical devices, to try multi-device code on a laptop.
+# Like every device setting, this must happen before the first TensorFlow op.
+cpu = tf.config.list_physical_devices("CPU")[0]
+tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+
+devices = tf.config.list_logical_devices("CPU")
+print("logical CPUs:", [d.name for d in devices])
+for device in devices:
+    with tf.device(device.name):
+        x = tf.ones((2, 2)) * 2
+    print(x.device.rsplit("/", 1)[-1], float(tf.reduce_sum(x)))
