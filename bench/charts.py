@@ -92,9 +92,13 @@ def chart_svg(result_set: dict, device: str, metric: str) -> str:
         f'<text x="16" y="{y}" font-size="12" fill="#555">{escape(subtitle)}. {escape(machine)}</text>'
     )
     y += 10
+    skipped = []
     for model in models:
         rows = [r for r in results if r["model"] == model]
         values = [metric_value(r, metric) for r in rows]
+        if not any(values) and not any(r.get("error") for r in rows):
+            skipped.append(model.upper())  # e.g. a quick run's second model: no fresh process
+            continue
         top = max((v[2] for v in values if v), default=1.0) or 1.0
         y += 26
         parts.append(
@@ -135,6 +139,10 @@ def chart_svg(result_set: dict, device: str, metric: str) -> str:
                     f'<text x="{end + 6:.1f}" y="{mid + 4}" font-size="12">{fmt(median)}{unit}</text>'
                 )
             y += row_h
+    if skipped:
+        y += 24
+        note = f"Not measured in this run: {', '.join(skipped)}."
+        parts.append(f'<text x="16" y="{y}" font-size="12" fill="#555">{note}</text>')
     height = y + 16
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '

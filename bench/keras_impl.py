@@ -46,7 +46,11 @@ class KerasFitRunner:
 
     def info(self) -> dict:
         # jit_compile="auto" (the default) is resolved by compile(): XLA on a GPU with TensorFlow, else off.
-        return {"keras_backend": keras.backend.backend(), "jit_compile": bool(self.net.jit_compile)}
+        return {
+            "keras_backend": keras.backend.backend(),
+            "jit_compile": bool(self.net.jit_compile),
+            "steps_per_execution": self.net.steps_per_execution,
+        }
 
     def prepare(self, x, y):
         return x, y

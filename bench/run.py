@@ -163,13 +163,20 @@ def main(argv=None) -> int:
             family = IMPLS[impl].family
             for group in groups:
                 expect = {m: reference[m] for m in group if m in reference}
-                print(f"[bench] {device} {impl} {','.join(group)} ...", file=sys.stderr, flush=True)
+                print(
+                    f"[bench] {device} {impl} {','.join(group)} ...",
+                    file=sys.stderr,
+                    end="",
+                    flush=True,
+                )
+                t = time.perf_counter()
                 out = run_worker(
                     family,
                     worker_args([impl], group, "bench", plan.name, expect),
                     device,
                     args.threads,
                 )
+                print(f" {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
                 loads.append(load_average())
                 threads[family] = out["threads"]
                 for i, run in enumerate(out["runs"]):

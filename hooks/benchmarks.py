@@ -81,13 +81,13 @@ def cell(result: dict | None, text: str) -> str:
     return text
 
 
-def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[list[str]]]:
+def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[list[str]], list[str]]:
     results = [r for r in rs["results"] if r["device"] == device]
     models = [m for m in rs["models"] if any(r["model"] == m for r in results)]
     find = {(r["impl"], r["model"]): r for r in results}
     impls = list(dict.fromkeys(r["impl"] for r in results))
     label = {"mlp": "MLP", "cnn": "CNN"}
-    rows = []
+    rows, notes = [], []
     if metric == "train":
         header = ["Implementation"] + [
             f"{label.get(m, m)}: samples/s, median (quartiles)" for m in models
@@ -98,6 +98,14 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
                 r = find.get((impl, m))
                 row.append(cell(r, spread(r and r.get("train_samples_per_s"))))
             rows.append(row)
+        settings = []
+        for impl in impls:
+            info = next((r["info"] for r in results if r["impl"] == impl and r.get("info")), {})
+            shown = ", ".join(f"`{k}={v}`" for k, v in info.items() if k != "keras_backend")
+            if shown:
+                settings.append(f"{rs['impls'][impl]['label']}: {shown}")
+        if settings:
+            notes.append("As resolved at run time: " + "; ".join(settings) + ".")
     elif metric in ("latency1", "latency64"):
         batch = metric.removeprefix("latency")
         header = ["Implementation"] + [
@@ -110,50 +118,67 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
                 row.append(cell(r, spread((r.get("latency_ms") or {}).get(batch) if r else None)))
             rows.append(row)
     elif metric == "ttfs":
-        header = [
-            "Implementation",
-            "Model",
-            "Time to first step, s",
-            "Runs",
-            "Import",
-            "Build",
-            "First step",
-        ]
+        header = ["Implementation", "Model", "Time to first step, s", "Fresh runs"]
+        header += ["Start + import, s", "Build, s", "First step, s"]
+        missing = []
         for impl in impls:
             for m in models:
                 r = find.get((impl, m))
-                if r is None:
-                    continue
-                samples, b = r.get("ttfs_s_samples") or [], r.get("ttfs_breakdown") or {}
-                if samples:
-                    total = f"{fmt(median(samples))}" + (
-                        f" ({fmt(min(samples))}–{fmt(max(samples))})" if len(samples) > 1 else ""
-                    )
-                else:
-                    total = "not measured (process not fresh)"
-                imported = (
-                    (b.get("startup_s") or 0) + b["import_s"]
-                    if b.get("import_s") is not None
-                    else None
+                samples, b = (
+                    (r or {}).get("ttfs_s_samples") or [],
+                    (r or {}).get("ttfs_breakdown") or {},
                 )
+                if r is None or not (samples or r.get("error")):
+                    missing.append(m)
+                    continue
+                total = fmt(median(samples)) if samples else "–"
+                if len(samples) > 1:
+                    total += f" ({fmt(min(samples))}–{fmt(max(samples))})"
+                start = b.get("import_s")
+                start = start + (b.get("startup_s") or 0) if start is not None else None
                 rows.append([
                     rs["impls"][impl]["label"], label.get(m, m), cell(r, total), str(len(samples)),
-                    fmt(imported), fmt(b.get("build_s")), fmt(b.get("first_step_s")),
+                    fmt(start), fmt(b.get("build_s")), fmt(b.get("first_step_s")),
                 ])  # fmt: skip
+        notes.append(
+            "Median, and range over the fresh runs when there are several. The breakdown is that of the "
+            "first run: interpreter start and framework import, building the model (weights loaded, "
+            "optimizer and compiled functions set up), and the first training step."
+        )
+        if missing:
+            names = ", ".join(label.get(m, m) for m in dict.fromkeys(missing))
+            notes.append(
+                f"Not measured in this run: {names}. A quick run trains both models in one process per "
+                "implementation, so only the first model starts in a fresh process."
+            )
     else:
         cuda = device == "cuda"
         header = ["Implementation"] + [f"{label.get(m, m)}: peak RSS, MiB" for m in models]
         header += [f"{label.get(m, m)}: CUDA peak, MiB" for m in models] if cuda else []
         for impl in impls:
-            row = [rs["impls"][impl]["label"]]
-            row += [
-                cell(find.get((impl, m)), fmt((find.get((impl, m)) or {}).get("peak_rss_mib")))
-                for m in models
-            ]
-            if cuda:
-                row += [fmt((find.get((impl, m)) or {}).get("cuda_peak_mib")) for m in models]
-            rows.append(row)
-    return header, rows
+            rows.append(
+                [rs["impls"][impl]["label"]]
+                + [
+                    cell(find.get((impl, m)), fmt((find.get((impl, m)) or {}).get("peak_rss_mib")))
+                    for m in models
+                ]
+                + (
+                    [fmt((find.get((impl, m)) or {}).get("cuda_peak_mib")) for m in models]
+                    if cuda
+                    else []
+                )
+            )
+        notes.append(
+            "Peak resident set size of the whole process (`resource.getrusage`): mostly the framework "
+            "itself" + ("; CUDA peak: the framework's allocator, `torch.cuda.max_memory_allocated` or "
+                        "TensorFlow's `get_memory_info`." if cuda else ".")
+        )  # fmt: skip
+        if any("," in r.get("peak_memory_scope", "") for r in results):
+            notes.append(
+                "In this quick run both models ran in one process per implementation, the MLP first: the "
+                "CNN's peak includes the MLP's."
+            )
+    return header, rows, notes
 
 
 def threads_text(rs: dict) -> str:
@@ -171,104 +196,109 @@ def threads_text(rs: dict) -> str:
     return f"{rs['settings']['threads']} for every framework ({details}); OMP_NUM_THREADS likewise"
 
 
-def machine_section(rs: dict, docs_dir: Path, page_dir: str) -> list[str]:
-    m, v, s, plan, load = (
-        rs["machine"],
-        rs["versions"],
-        rs["settings"],
-        rs["plan"],
-        rs["load_average"],
+def loads_text(load: dict, cpus: int) -> str:
+    def triple(values):
+        return " / ".join(f"{x:.2f}" for x in values)
+
+    return (
+        f"before {triple(load['before'])}, after {triple(load['after'])} (1 / 5 / 15 min); "
+        f"highest 1-minute reading between processes {load['max_1min']:.2f}; {cpus} CPUs"
     )
-    busy = (
-        load["max_1min"] > s["threads"] + 0.5
-    )  # the benchmark itself keeps about `threads` CPUs busy
+
+
+def machine_section(rs: dict, docs_dir: Path) -> list[str]:
+    m, s, plan, load = rs["machine"], rs["settings"], rs["plan"], rs["load_average"]
+    target = "make bench-quick" if plan["name"] == "quick" else "make bench"
     run = (
-        f"`make bench{'-quick' if plan['name'] == 'quick' else ''}` ({plan['name']}): "
-        f"{plan['warmup_steps']} warm-up steps, {plan['repeats']} repeats of {plan['steps_per_repeat']} "
-        f"training steps; {plan['latency_calls']} timed inference calls per batch size after "
-        f"{plan['latency_warmup']} warm-up calls; {plan['ttfs_runs']} fresh process(es) for the time to "
-        f"first step; one process per {s['process_per']}; took {fmt(rs['duration_s'])} s"
+        f"`{target}`: {plan['warmup_steps']} warm-up steps, {plan['repeats']} repeats of "
+        f"{plan['steps_per_repeat']} training steps; {plan['latency_calls']} timed inference calls per "
+        f"batch size after {plan['latency_warmup']} warm-up calls; {plan['ttfs_runs']} fresh "
+        f"process{'es' if plan['ttfs_runs'] > 1 else ''} per implementation and model for the time to "
+        f"first step; one process per {s['process_per']}; {fmt(rs['duration_s'])} s in all"
     )
+    memory = f", {m['memory_gib']} GiB RAM" if m.get("memory_gib") else ""
     rows = [
-        ["CPU", f"{m['cpu']}, {m['logical_cpus']} logical CPUs" + (f", {m['memory_gib']} GiB RAM" if m.get("memory_gib") else "")],
+        ["CPU", f"{m['cpu']}, {m['logical_cpus']} logical CPUs{memory}"],
         ["GPU", ", ".join(m["gpus"]) if m["gpus"] else "none"],
         ["OS", m["os"]],
-        ["Versions", ", ".join(f"{k} {val}" for k, val in v.items())],
-        ["Batch, dtype", f"{s['batch_size']}, {s['dtype']}; plain SGD, learning rate {s['learning_rate']}"],
+        ["Versions", ", ".join(f"{k} {val}" for k, val in rs["versions"].items())],
+        [
+            "Work",
+            f"batch {s['batch_size']}, {s['dtype']}, plain SGD with learning rate {s['learning_rate']}",
+        ],
         ["Threads", threads_text(rs)],
         ["Run", run],
         ["Date (UTC)", rs["date"].replace("T", " ").removesuffix("+00:00")],
-        ["Load average (1 min)", f"{load['before']} before, {load['max_1min']} at most, {load['after']} after "
-                                 f"(`os.getloadavg()`; {m['logical_cpus']} CPUs)"],
-        ["Raw data", f"[{rs['_file']}]({RESULTS}/{rs['_file']})"],
-    ]  # fmt: skip
+        ["Load average", loads_text(load, m["logical_cpus"])],
+    ]
     if rs.get("note"):
         rows.append(["Note", rs["note"]])
-    out = [f"### {m['label']}", "", *table(["", ""], rows), ""]
-    if busy:
+    out = [f"### {m['label']}", ""]
+    out += table(["Result set", f"[{rs['_file']}]({RESULTS}/{rs['_file']})"], rows) + [""]
+    if (
+        load["max_1min"] > s["threads"] + 0.5
+    ):  # the benchmark itself keeps about `threads` CPUs busy
         out += [
-            '!!! warning "Shared machine"',
-            f"    Other processes competed for the CPU while this set was measured: the 1-minute load average "
-            f"reached {load['max_1min']} on {m['logical_cpus']} CPUs, of which the benchmark itself accounts "
-            f"for about {s['threads']}. Expect wider spreads and shifted medians; compare these numbers "
-            "with care, and rerun `make bench` on an idle machine for figures to quote.",
+            '!!! warning "Measured on a busy machine"',
+            f"    Other processes competed for the CPU while this set was measured: the 1-minute load "
+            f"average reached {load['max_1min']:.2f} on {m['logical_cpus']} CPUs, of which the benchmark "
+            f"itself accounts for about {s['threads']}. Expect wider spreads and shifted medians: compare "
+            "these numbers with care, and run `make bench` on an idle machine for figures to quote.",
             "",
         ]
-    # correctness
+    reference = rs["correctness"][0]["reference"] if rs["correctness"] else None
     out += [
         "#### Correctness check",
         "",
-        f"Every implementation started from the same weights and took {s['check_steps']} plain SGD steps on "
-        f"the same data; its loss is compared with {rs['impls'][rs['correctness'][0]['reference']]['label']}'s "
-        f"(tolerance {s['check_tolerance']}). Timings are taken only after the check passes.",
+        f"Every implementation started from the same weights and took {s['check_steps']} plain SGD steps "
+        f"on the same data; its loss is compared with {rs['impls'].get(reference, {}).get('label')}'s "
+        f"(tolerance {s['check_tolerance']}). An implementation is timed only after it passes.",
         "",
     ]
-    rows = []
-    for c in rs["correctness"]:
-        rows.append([
-            DEVICES.get(c["device"], c["device"]), rs["models"][c["model"]],
+    rows = [
+        [
+            DEVICES.get(c["device"], c["device"]),
+            rs["models"][c["model"]],
             f"{c['losses'].get(c['reference'], float('nan')):.6f}",
             f"{c['max_abs_diff']:.1e}" if c["max_abs_diff"] is not None else "–",
             "passed" if c["passed"] else "**failed**",
-        ])  # fmt: skip
+        ]
+        for c in rs["correctness"]
+    ]
     out += table(["Device", "Model", "Reference loss", "Largest difference", "Check"], rows) + [""]
     devices = list(dict.fromkeys(r["device"] for r in rs["results"]))
-    for device in ["cpu", "cuda"]:
+    for device in DEVICES:
         out += [f"#### {DEVICES[device]}", ""]
         if device not in devices:
-            out += [
-                '!!! note "No GPU results"',
-                "    "
-                + (
-                    "This machine has no GPU, so this result set has no CUDA numbers. `make bench` adds them "
-                    "when it runs on a machine with an NVIDIA GPU (it checks with `nvidia-smi`)."
-                    if not m["gpus"]
-                    else "This run was limited to the CPU."
-                ),
-                "",
-            ]
+            why = (
+                "This machine has no GPU, so this result set has no CUDA numbers. `make bench` adds "
+                "them when it runs on a machine with an NVIDIA GPU (it looks with `nvidia-smi`)."
+                if not m["gpus"]
+                else "This run was limited to the CPU (`python -m bench.run --devices cpu`)."
+            )
+            out += ['!!! note "No GPU results"', f"    {why}", ""]
             continue
         for metric, tab in METRICS.items():
             chart = f"{m['slug']}-{device}-{metric}.svg"
             if not (docs_dir / CHARTS / chart).is_file():
-                log.warning(
-                    "benchmarks: chart %s/%s is missing: run `make bench-quick`", CHARTS, chart
-                )
-            header, rows = metric_rows(rs, device, metric)
+                log.warning("benchmarks: %s/%s is missing: run `make bench-quick`", CHARTS, chart)
+            header, rows, notes = metric_rows(rs, device, metric)
             out += [
                 f'=== "{tab}"',
                 "",
-                f"    ![{tab}, {DEVICES[device]}, {m['label']}]({page_dir}{CHARTS}/{chart})",
+                f"    ![{tab}, {DEVICES[device]}, {m['label']}]({CHARTS}/{chart})",
                 "",
             ]
             out += ["    " + line for line in table(header, rows)] + [""]
+            out += [f"    {note}\n" for note in notes]
         errors = [r for r in rs["results"] if r["device"] == device and r.get("error")]
         if errors:
             out += ['!!! failure "Failed runs"', ""]
             out += [
                 f"    - {rs['impls'][r['impl']]['label']}, {r['model']}: {r['error']}"
                 for r in errors
-            ] + [""]
+            ]
+            out += [""]
     return out
 
 
@@ -296,9 +326,8 @@ def on_page_markdown(markdown, page, config, files):
     if not sets:
         log.warning("benchmarks: no results in docs/%s: run `make bench-quick`", RESULTS)
         return markdown
-    page_dir = ""  # charts and data are linked relative to docs/benchmarks.md
-    body = []
+    body = []  # charts and data are linked relative to docs/benchmarks.md
     for rs in sets:
-        body += machine_section(rs, docs_dir, page_dir)
+        body += machine_section(rs, docs_dir)
     markdown = markdown.replace(IMPLEMENTATIONS_MARKER, implementations(sets))
     return markdown.replace(TABLES_MARKER, "\n".join(body))
