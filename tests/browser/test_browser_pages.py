@@ -1,0 +1,108 @@
+"""Every page as a reader opens it: loads cleanly, stays on this site, and works on a phone and in the dark."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .site_server import page_urls
+
+pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
+
+
+def open_page(page, url, idle=False):
+    """Open url; with idle, also wait for what Material's scripts fetch after load (search index...)."""
+    response = page.goto(url, wait_until="load")
+    if idle:
+        page.wait_for_load_state("networkidle")
+    return response
+
+
+def off_screen(locator) -> bool:
+    box = locator.bounding_box()
+    return (
+        box is None
+        or box["x"] + box["width"] <= 0
+        or box["x"] >= locator.page.viewport_size["width"]
+    )
+
+
+def test_every_page_loads_without_errors(built_site, site, context):
+    """Every page of the sitemap: HTTP 200, no console error, no failed request, no uncaught exception."""
+    urls = page_urls(built_site, site.url)
+    assert len(urls) >= 5, f"the sitemap lists too few pages: {urls}"
+    page = context.new_page()
+    problems = {}
+    for n, url in enumerate(urls):
+        response = open_page(page, url, idle=n == len(urls) - 1)
+        found = context.watch.problems()
+        if response is None or response.status != 200:
+            found.insert(0, f"status {response and response.status}")
+        if not page.locator("article h1").count():
+            found.append("no <h1> in the article")
+        if found:
+            problems[url] = found
+    assert not problems, "pages with problems:\n" + "\n".join(
+        f"{u}: {p}" for u, p in problems.items()
+    )
+    assert not context.watch.third_party, f"third-party requests: {context.watch.third_party}"
+
+
+def test_unknown_address_shows_the_404_page(site, page):
+    missing = site.url + "no-such-page/"
+    response = open_page(page, missing)
+    assert response.status == 404
+    assert "404" in page.locator("article h1").inner_text()
+    # The 404 page's own assets (styles, scripts) load: only the page itself is "not found".
+    problems = [
+        p for p in page.context.watch.problems() if missing not in p and "status of 404" not in p
+    ]
+    assert not problems, problems
+    assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    # From there, the header's title leads home.
+    page.locator(".md-header__button.md-logo").click()
+    page.wait_for_url(site.url)
+    assert page.locator("article h1").count() == 1
+    assert not page.context.watch.problems()
+
+
+def test_light_dark_toggle_switches_and_persists(site, new_context):
+    page = new_context(color_scheme="light").new_page()
+    open_page(page, site.url)
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
+    open_page(page, site.url + "side-by-side/")  # the choice follows the reader to the next page
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    assert not page.context.watch.problems()
+
+
+def test_phone_navigation_through_the_drawer(site, new_context):
+    page = new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    ).new_page()
+    open_page(page, site.url)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        "page wider than a phone"
+    )
+    drawer = page.locator("nav.md-nav--primary")
+    link = drawer.get_by_role("link", name=re.compile("Side by side")).first
+    assert off_screen(link), "the navigation should be folded away on a phone"
+
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function("l => l.getBoundingClientRect().left >= 0", arg=link.element_handle())
+    link.click()
+    page.wait_for_url(re.compile(r"/side-by-side/$"))
+    assert "Side by side" in page.locator("article h1").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        "page wider than a phone"
+    )
+    assert not page.context.watch.problems()
