@@ -48,6 +48,13 @@ bench-quick: $(STAMP) ## The benchmarks, reduced (about 2 minutes on 2 cores): r
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs
 
+.PHONY: lighthouse screenshots
+lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse (mobile) on every page of a fresh build: scores, FCP, LCP
+	$(PYTHON) tools/lighthouse.py
+
+screenshots: $(STAMP) ## Screenshot the side-by-side page with chromium for the README (docs/assets/screenshots/)
+	$(PYTHON) tools/screenshots.py
+
 $(LINT_STAMP): requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet $$(grep -E '^(ruff|codespell|zizmor|pre-commit)==' requirements.txt)
