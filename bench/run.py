@@ -118,6 +118,92 @@ def worker_args(
     return args + ["--expect", ",".join(f"{m}={loss!r}" for m, loss in expect.items())]
 
 
+def record(impl: str, device: str, run: dict, out: dict, fresh: bool, group: list[str]) -> dict:
+    """One result: an implementation on a model and device, as the page and the charts read it."""
+    return {
+        "impl": impl,
+        "model": run["model"],
+        "device": device,
+        "error": run.get("error"),
+        "info": run.get("info", {}),
+        "train_samples_per_s": run.get("train_samples_per_s"),
+        "latency_ms": run.get("latency_ms"),
+        "ttfs_s_samples": [run["ttfs_s"]] if fresh and "ttfs_s" in run else [],
+        "ttfs_breakdown": {
+            "startup_s": out.get("startup_s") if fresh else None,
+            "import_s": out["import_s"] if fresh else None,
+            "build_s": run.get("build_s"),
+            "first_step_s": run.get("first_step_s"),
+        },
+        "ttfs_fresh_process": fresh,
+        "peak_rss_mib": run.get("peak_rss_mib"),
+        "cuda_peak_mib": run.get("cuda_peak_mib"),
+        "peak_memory_scope": ",".join(group),
+        "check_loss": run.get("check_loss"),
+    }
+
+
+def bench_device(device, impls, models, groups, plan, n_threads, threads, loads) -> list[dict]:
+    """Every implementation on one device: the reference first, whose losses the others must match."""
+    results, reference = [], {}
+    for impl in impls:
+        family = IMPLS[impl].family
+        for group in groups:
+            expect = {m: reference[m] for m in group if m in reference}
+            label = f"[bench] {device} {impl} {','.join(group)} ..."
+            print(label, file=sys.stderr, end="", flush=True)
+            t = time.perf_counter()
+            args = worker_args([impl], group, "bench", plan.name, expect)
+            out = run_worker(family, args, device, n_threads)
+            print(f" {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
+            loads.append(load_average())
+            threads[family] = out["threads"]
+            for i, run in enumerate(out["runs"]):
+                if impl == REFERENCE_IMPL and "check_loss" in run:
+                    reference[run["model"]] = run["check_loss"]
+                ref = reference.get(run["model"])
+                if "check_loss" in run and ref is not None:
+                    diff = abs(run["check_loss"] - ref)
+                    if diff > CHECK_TOLERANCE:  # never publish timings of a different computation
+                        run.setdefault("error", f"correctness: |loss - reference| {diff:.1e}")
+                        run.pop("train_samples_per_s", None)
+                        run.pop("latency_ms", None)
+                results.append(record(impl, device, run, out, fresh=i == 0, group=group))
+        for model in models:  # more fresh processes for the time to first step (full plan)
+            for _ in range(plan.ttfs_runs - 1):
+                args = worker_args([impl], [model], "ttfs", plan.name, {})
+                run = run_worker(family, args, device, n_threads)["runs"][0]
+                for r in results:
+                    if (r["impl"], r["model"]) == (impl, model) and "ttfs_s" in run:
+                        r["ttfs_s_samples"].append(run["ttfs_s"])
+    return results
+
+
+def check_summary(results: list[dict], device: str, models: list[str]) -> list[dict]:
+    summaries = []
+    for model in models:
+        losses = {
+            r["impl"]: r["check_loss"]
+            for r in results
+            if (r["model"], r["device"]) == (model, device)
+        }
+        ref = losses.get(REFERENCE_IMPL)
+        diffs = [abs(v - ref) for v in losses.values() if v is not None and ref is not None]
+        summaries.append(
+            {
+                "model": model,
+                "device": device,
+                "reference": REFERENCE_IMPL,
+                "losses": losses,
+                "max_abs_diff": max(diffs, default=None),
+                "passed": ref is not None
+                and None not in losses.values()
+                and all(d <= CHECK_TOLERANCE for d in diffs),
+            }
+        )
+    return summaries
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -158,93 +244,8 @@ def main(argv=None) -> int:
 
     results, correctness, threads = [], [], {}
     for device in devices:
-        reference: dict[str, float] = {}
-        for impl in impls:
-            family = IMPLS[impl].family
-            for group in groups:
-                expect = {m: reference[m] for m in group if m in reference}
-                print(
-                    f"[bench] {device} {impl} {','.join(group)} ...",
-                    file=sys.stderr,
-                    end="",
-                    flush=True,
-                )
-                t = time.perf_counter()
-                out = run_worker(
-                    family,
-                    worker_args([impl], group, "bench", plan.name, expect),
-                    device,
-                    args.threads,
-                )
-                print(f" {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
-                loads.append(load_average())
-                threads[family] = out["threads"]
-                for i, run in enumerate(out["runs"]):
-                    if impl == REFERENCE_IMPL and "check_loss" in run:
-                        reference[run["model"]] = run["check_loss"]
-                    ref = reference.get(run["model"])
-                    if (
-                        "check_loss" in run
-                        and ref is not None
-                        and abs(run["check_loss"] - ref) > CHECK_TOLERANCE
-                    ):
-                        diff = abs(run["check_loss"] - ref)
-                        run.setdefault(
-                            "error",
-                            f"correctness: |loss - reference| {diff:.1e} > {CHECK_TOLERANCE}",
-                        )
-                        for key in ("train_samples_per_s", "latency_ms"):
-                            run.pop(
-                                key, None
-                            )  # never publish a timing of a model that computes something else
-                    fresh = i == 0
-                    ttfs = [run["ttfs_s"]] if fresh and "ttfs_s" in run else []
-                    breakdown = {
-                        "startup_s": out.get("startup_s") if fresh else None,
-                        "import_s": out["import_s"] if fresh else None,
-                        "build_s": run.get("build_s"),
-                        "first_step_s": run.get("first_step_s"),
-                    }
-                    results.append({
-                        "impl": impl, "model": run["model"], "device": device,
-                        "error": run.get("error"), "info": run.get("info", {}),
-                        "train_samples_per_s": run.get("train_samples_per_s"),
-                        "latency_ms": run.get("latency_ms"),
-                        "ttfs_s_samples": ttfs, "ttfs_breakdown": breakdown, "ttfs_fresh_process": fresh,
-                        "peak_rss_mib": run.get("peak_rss_mib"), "cuda_peak_mib": run.get("cuda_peak_mib"),
-                        "peak_memory_scope": ",".join(group),
-                        "check_loss": run.get("check_loss"),
-                    })  # fmt: skip
-            # extra fresh processes for the time to first step (full plan)
-            for model in models:
-                for _ in range(plan.ttfs_runs - 1):
-                    out = run_worker(
-                        family,
-                        worker_args([impl], [model], "ttfs", plan.name, {}),
-                        device,
-                        args.threads,
-                    )
-                    run = out["runs"][0]
-                    if "ttfs_s" in run:
-                        for r in results:
-                            if (r["impl"], r["model"], r["device"]) == (impl, model, device):
-                                r["ttfs_s_samples"].append(run["ttfs_s"])
-        for model in models:
-            losses = {
-                r["impl"]: r["check_loss"]
-                for r in results
-                if r["model"] == model and r["device"] == device
-            }
-            ref = losses.get(REFERENCE_IMPL)
-            diffs = {
-                k: abs(v - ref) for k, v in losses.items() if v is not None and ref is not None
-            }
-            correctness.append({
-                "model": model, "device": device, "reference": REFERENCE_IMPL, "losses": losses,
-                "max_abs_diff": max(diffs.values(), default=None),
-                "passed": ref is not None and all(d <= CHECK_TOLERANCE for d in diffs.values())
-                and None not in losses.values(),
-            })  # fmt: skip
+        results += bench_device(device, impls, models, groups, plan, args.threads, threads, loads)
+        correctness += check_summary(results, device, models)
 
     loads.append(load_average())
     result_set = {
