@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import torch
 
-# On the PyTorch backend Keras creates its variables on "cuda" when torch sees a GPU: no .to(device).
+# On the PyTorch backend Keras creates its variables on "cuda" when torch sees a GPU: no .to().
 model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
 expected = "cuda" if torch.cuda.is_available() else "cpu"
 print(
