@@ -2,19 +2,32 @@
 
 Every page a test opens is watched: a request that leaves 127.0.0.1 fails the test, whatever it tests.
 `Watch.problems()` lists console errors, uncaught exceptions, failed requests and HTTP errors.
+`site_tour` opens every page once for the tests that look at every page (one pass keeps them fast).
 """
 
 from __future__ import annotations
 
 import urllib.parse
+from dataclasses import dataclass, field
 
 import pytest
+from bs4 import BeautifulSoup
 
-from .site_server import INSTALL_HINT, chromium_path, launch_chromium, serve
+from .site_server import INSTALL_HINT, chromium_path, launch_chromium, page_urls, serve
 
 sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
 # `built_site` (the site built with `mkdocs build --strict`, once per session) comes from the gate.
+
+
+@pytest.fixture(scope="session")
+def built_pages(built_site) -> list[tuple[str, BeautifulSoup, str]]:
+    """(path in the site, parsed HTML, HTML) of every page of the sitemap, parsed once."""
+    pages = []
+    for rel in page_urls(built_site, ""):
+        html = (built_site / rel / "index.html").read_text(encoding="utf-8")
+        pages.append((rel, BeautifulSoup(html, "html.parser"), html))
+    return pages
 
 
 @pytest.fixture(scope="session")
@@ -58,9 +71,7 @@ class Watch:
             self.third_party.append(request.url)
 
     def _failed(self, request):
-        if (
-            request.failure == "net::ERR_ABORTED"
-        ):  # cut short by the next navigation (the favicon, often)
+        if request.failure == "net::ERR_ABORTED":  # cut short by the next navigation (the favicon)
             return
         self.errors.append(f"request failed: {request.url} ({request.failure})")
 
@@ -104,3 +115,76 @@ def context(new_context):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+# In the page, for each code block: show its tab, press its copy button and record the text that the
+# copy put on the clipboard (read from the copy event: Material copies with execCommand("copy") from a
+# temporary textarea). One real click, read back from the system clipboard, checks this shortcut.
+COPY_EVERY_BLOCK = """() => {
+  let copied = null;
+  const grab = e => {
+    copied = e.target && e.target.tagName === "TEXTAREA" ? e.target.value : String(getSelection());
+  };
+  document.addEventListener("copy", grab, true);
+  const results = [];
+  for (const code of document.querySelectorAll("article pre > code")) {
+    const block = code.closest("div.highlight") || code.parentElement;
+    const tab = code.closest(".tabbed-block");
+    if (tab) {  // show the block: select its tab (its radio button, cheaper than a click on the label)
+      const index = [...tab.parentNode.children].indexOf(tab);
+      tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].checked = true;
+    }
+    const language = [...block.classList].find(c => c.startsWith("language-")) || "";
+    const button = block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
+    copied = null;
+    if (button) button.click();
+    results.push({language, copied: button ? copied : null, button: !!button, shown: code.innerText.trimEnd()});
+  }
+  document.removeEventListener("copy", grab, true);
+  return results;
+}"""
+
+
+@dataclass
+class PageVisit:
+    url: str
+    rel: str  # the page's path in the site: "", "guide/autodiff/"
+    status: int | None
+    h1: int
+    problems: list[str]
+    code_blocks: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Tour:
+    visits: list[PageVisit]
+    third_party: list[str]
+
+
+@pytest.fixture(scope="session")
+def site_tour(built_site, site, browser) -> Tour:
+    """Every page of the sitemap, opened once: what went wrong while it loaded, and its code blocks."""
+    context = browser.new_context(service_workers="block")
+    context.set_default_timeout(10_000)
+    watch = Watch(context, site.origin)
+    page = context.new_page()
+    urls = page_urls(built_site, site.url)
+    visits = []
+    for n, url in enumerate(urls):
+        response = page.goto(url, wait_until="load")
+        if n == len(urls) - 1:  # and what Material's scripts fetch after load (search index...)
+            page.wait_for_load_state("networkidle")
+        problems = watch.problems()
+        blocks = []
+        if page.locator("article pre > code").count():
+            page.locator("nav.md-code__nav").first.wait_for(
+                state="attached"
+            )  # injected by Material
+            blocks = page.evaluate(COPY_EVERY_BLOCK)
+            problems += watch.problems()
+        h1 = page.locator("article h1").count()
+        visits.append(
+            PageVisit(url, url[len(site.url) :], response and response.status, h1, problems, blocks)
+        )
+    context.close()
+    return Tour(visits, watch.third_party)

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from .site_server import page_urls
-
 pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
 
 
@@ -28,25 +26,23 @@ def off_screen(locator) -> bool:
     )
 
 
-def test_every_page_loads_without_errors(built_site, site, context):
-    """Every page of the sitemap: HTTP 200, no console error, no failed request, no uncaught exception."""
-    urls = page_urls(built_site, site.url)
-    assert len(urls) >= 5, f"the sitemap lists too few pages: {urls}"
-    page = context.new_page()
+def test_every_page_loads_without_errors(site_tour):
+    """Every page of the sitemap: HTTP 200, no console error, no failed request, no uncaught exception,
+    and not one request to another host."""
+    assert len(site_tour.visits) >= 5, "the sitemap lists too few pages"
     problems = {}
-    for n, url in enumerate(urls):
-        response = open_page(page, url, idle=n == len(urls) - 1)
-        found = context.watch.problems()
-        if response is None or response.status != 200:
-            found.insert(0, f"status {response and response.status}")
-        if not page.locator("article h1").count():
-            found.append("no <h1> in the article")
+    for visit in site_tour.visits:
+        found = list(visit.problems)
+        if visit.status != 200:
+            found.insert(0, f"status {visit.status}")
+        if visit.h1 != 1:
+            found.append(f"{visit.h1} <h1> in the article")
         if found:
-            problems[url] = found
+            problems[visit.url] = found
     assert not problems, "pages with problems:\n" + "\n".join(
         f"{u}: {p}" for u, p in problems.items()
     )
-    assert not context.watch.third_party, f"third-party requests: {context.watch.third_party}"
+    assert not site_tour.third_party, f"requests left the site: {site_tour.third_party}"
 
 
 def test_unknown_address_shows_the_404_page(site, page):

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import urllib.parse
 
 import pytest
-from bs4 import BeautifulSoup
 
-from .site_server import page_urls, site_prefix
+from .site_server import site_prefix
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
@@ -25,21 +23,16 @@ SHOWN_TABS = """() => [...document.querySelectorAll("article .tabbed-set")].map(
 })"""
 
 
-def tab_groups(built_site, base_url):
+def tab_groups(built_pages, base_url):
     """{url: [[label, ...] per tab group]} from the built HTML."""
-    prefix, groups = site_prefix(), {}
-    for url in page_urls(built_site, base_url):
-        rel = urllib.parse.urlsplit(url).path[len(prefix) :]
-        soup = BeautifulSoup(
-            (built_site / rel / "index.html").read_text(encoding="utf-8"), "html.parser"
-        )
-        sets = soup.select("article .tabbed-set")
+    groups = {}
+    for rel, soup, _ in built_pages:
         found = [
-            [lab.get_text(strip=True) for lab in s.select(":scope > .tabbed-labels > label")]
-            for s in sets
+            [label.get_text(strip=True) for label in tabs.select(":scope > .tabbed-labels > label")]
+            for tabs in soup.select("article .tabbed-set")
         ]
         if found:
-            groups[url] = found
+            groups[base_url + rel] = found
     return groups
 
 
@@ -57,9 +50,9 @@ def pick_tab_journey(groups):
 
 
 def test_linked_tabs_switch_together_and_the_choice_follows_to_the_next_page(
-    built_site, site, page
+    built_pages, site, page
 ):
-    journey = pick_tab_journey(tab_groups(built_site, site.url))
+    journey = pick_tab_journey(tab_groups(built_pages, site.url))
     assert journey, "no framework label appears in tab groups on two pages: nothing to link"
     label, first, second = journey
 

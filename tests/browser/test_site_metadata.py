@@ -45,13 +45,6 @@ def site_url() -> str:
     return config["site_url"].rstrip("/") + "/"
 
 
-def built_pages(built_site):
-    """(path relative to the site, parsed HTML, HTML) of every page in the sitemap."""
-    for rel in page_urls(built_site, ""):
-        html = (built_site / rel / "index.html").read_text(encoding="utf-8")
-        yield rel, BeautifulSoup(html, "html.parser"), html
-
-
 def front_matter_description(rel: str) -> str | None:
     source = source_page(rel)
     if source is None:
@@ -65,9 +58,9 @@ def meta(soup, key: str) -> str | None:
     return tag.get("content") if tag else None
 
 
-def test_every_page_has_a_description_canonical_url_and_link_preview(built_site):
+def test_every_page_has_a_description_canonical_url_and_link_preview(built_pages):
     base, problems = site_url(), []
-    for rel, soup, _ in built_pages(built_site):
+    for rel, soup, _ in built_pages:
         description = meta(soup, "description")
         canonical = soup.find("link", rel="canonical")
         expected = {
@@ -105,10 +98,10 @@ def test_sitemap_lists_every_page(built_site):
     assert (built_site / "sitemap.xml.gz").is_file()
 
 
-def test_no_page_loads_anything_from_another_site(built_site):
+def test_no_page_loads_anything_from_another_site(built_site, built_pages):
     """Static twin of the browser check: no web fonts, CDN scripts or analytics in any page's HTML."""
     problems = []
-    pages = [*built_pages(built_site)]
+    pages = list(built_pages)
     not_found = (built_site / "404.html").read_text(encoding="utf-8")
     pages.append(("404.html", BeautifulSoup(not_found, "html.parser"), not_found))
     for rel, soup, html in pages:
