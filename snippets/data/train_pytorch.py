@@ -9,13 +9,13 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 digits = load_digits()
 features = torch.tensor(digits.data, dtype=torch.float32) / 16.0
 labels = torch.tensor(digits.target)
-loader = DataLoader(TensorDataset(features, labels), batch_size=64, shuffle=True)
+loader = DataLoader(TensorDataset(features, labels), batch_size=128, shuffle=True)
 
 model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10)).to(device)
 loss_fn = nn.CrossEntropyLoss()
-optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
+optimizer = torch.optim.Adam(model.parameters(), lr=3e-2)
 
-for _ in range(5):
+for _ in range(3):
     for x, y in loader:  # the loader yields CPU batches: move each one to the device
         x, y = x.to(device), y.to(device)
         optimizer.zero_grad()

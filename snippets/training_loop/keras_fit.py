@@ -22,7 +22,7 @@ model.compile(
 )
 
 # fit() batches, shuffles every epoch, and runs the step as a compiled graph.
-history = model.fit(features, labels, batch_size=32, epochs=5, verbose=0)
+history = model.fit(features, labels, batch_size=64, epochs=5, verbose=0)
 epoch_losses = history.history["loss"]
 
 loss, accuracy = model.evaluate(features, labels, verbose=0)

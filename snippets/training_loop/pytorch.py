@@ -20,8 +20,8 @@ for _ in range(5):
     model.train()  # training behaviour for dropout and batch norm
     order = torch.randperm(len(x), device=device)  # shuffle every epoch
     total = 0.0
-    for start in range(0, len(x), 32):
-        batch = order[start : start + 32]
+    for start in range(0, len(x), 64):
+        batch = order[start : start + 64]
         optimizer.zero_grad()
         loss = loss_fn(model(x[batch]), y[batch])
         loss.backward()

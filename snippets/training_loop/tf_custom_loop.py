@@ -8,7 +8,7 @@ keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
 features = rng.normal(size=(512, 20)).astype("float32")
 labels = (features @ rng.normal(size=20) > 0).astype("int64")
-dataset = tf.data.Dataset.from_tensor_slices((features, labels)).shuffle(512).batch(32)
+dataset = tf.data.Dataset.from_tensor_slices((features, labels)).shuffle(512).batch(64)
 
 model = keras.Sequential(
     [keras.Input(shape=(20,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(2)]
