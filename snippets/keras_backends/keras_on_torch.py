@@ -2,9 +2,9 @@ import os
 
 os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
 
-import keras  # noqa: E402  (the import has to come after the environment variable)
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import keras
+import numpy as np
+import torch
 
 keras.utils.set_random_seed(0)
 
