@@ -393,3 +393,18 @@ def test_make_test_gpu_fails_fast_without_a_gpu(tmp_path):
     assert "make test-gpu needs a GPU" in output
     assert "PyTorch sees no CUDA GPU" in output and "TensorFlow sees no GPU" in output
     assert "passed" not in output, "nothing may run before the GPU check"
+
+
+def test_a_notebook_cell_that_raises_is_located(tmp_path):
+    write_site(tmp_path, {"good": PAGES["good"]})
+    (tmp_path / "docs" / "walkthrough.nb.yml").write_text(
+        "cells:\n  - markdown: '# Walkthrough'\n  - snippet: snippets/notebook/fails.py\n"
+    )
+    (tmp_path / "snippets" / "notebook").mkdir()
+    (tmp_path / "snippets" / "notebook" / "fails.py").write_text(
+        "x = 1\nraise KeyError('in a notebook')\n"
+    )
+    result = pytest_in(tmp_path, "-p", "no:xdist", "docs/walkthrough.nb.yml")
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "docs/walkthrough.nb.yml" in result.stdout and "cell 1" in result.stdout
+    assert "snippets/notebook/fails.py" in result.stdout and "KeyError" in result.stdout

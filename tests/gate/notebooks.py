@@ -51,18 +51,22 @@ class NotebookFile(pytest.File):
     def collect(self):
         item = NotebookItem.from_parent(self, name=hook.notebook_uri(self.path.name))
         item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT_S))
+        # With the site checks on one worker, and first (plugin.py orders them): the strict build then
+        # reuses this run's outputs from the cache instead of running the notebook again.
+        item.add_marker(pytest.mark.xdist_group("site"))
         yield item
 
 
 class NotebookItem(pytest.Item):
     def runtest(self):
         spec = self.path
+        root = Path(self.config.rootpath)  # the site's root: snippet paths are relative to it
         try:
-            shown_as = hook.notebook_uri(str(spec.relative_to(ROOT / "docs")))
+            shown_as = hook.notebook_uri(str(spec.relative_to(root / "docs")))
         except ValueError:
             shown_as = hook.notebook_uri(spec.name)
-        name = f"{spec.relative_to(ROOT) if spec.is_relative_to(ROOT) else spec} ({shown_as})"
-        notebook = hook.build_notebook(spec, ROOT)
+        name = f"{spec.relative_to(root) if spec.is_relative_to(root) else spec} ({shown_as})"
+        notebook = hook.build_notebook(spec, root)
         key = hook.cache_key(notebook)  # always run here; the site build may then reuse this run
         with tempfile.TemporaryDirectory(prefix="notebook-run-") as cwd:
             try:
@@ -86,8 +90,8 @@ class NotebookItem(pytest.Item):
             raise NotebookFailure(
                 f"{name}: {len(found)} warning(s) in the cells' output\n" + "\n".join(lines)
             )
-        if spec.is_relative_to(ROOT / "docs"):
-            hook.store_run(ROOT, Path(shown_as).stem, key, notebook)
+        if spec.is_relative_to(root / "docs"):
+            hook.store_run(root, Path(shown_as).stem, key, notebook)
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, NotebookFailure):

@@ -6,6 +6,7 @@ Collected by convention, no test code per page:
   Python blocks run in isolation (runner.py / worker.py) and must pass warning-free, offline, in time,
   printing what their expected-output block shows; any other block that is not visibly "not code to run"
   (```console, checked ```text) fails with the page line.
+- `docs/**/*.nb.yml` -> one item per notebook page, run cell by cell in a kernel (notebooks.py).
 - `mkdocs.yml` -> site checks: the strict build, every code block of the built HTML is one the tests run,
   every file under snippets/ is included by a page.
 
@@ -26,6 +27,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
+from .notebooks import NotebookItem, collect_notebook
+from .notebooks import hook as notebook_hook
 from .pages import PYTHON_LANGUAGES, Example, Site
 from .runner import ExampleRunner
 
@@ -66,6 +69,12 @@ def pytest_configure(config):
     )
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle
+def pytest_collection_modifyitems(items):
+    """Notebook items first: their passing run is cached, so the strict build need not run them again."""
+    items.sort(key=lambda item: not isinstance(item, NotebookItem))
+
+
 def pytest_unconfigure(config):
     if RUNNER in config.stash:
         config.stash[RUNNER].close()
@@ -84,6 +93,9 @@ def site_of(config) -> Site:
 def pytest_collect_file(file_path: Path, parent):
     if file_path.name == "mkdocs.yml" and file_path.parent == parent.config.rootpath:
         return SiteChecks.from_parent(parent, path=file_path)
+    notebook = collect_notebook(file_path, parent)  # docs/**/*.nb.yml: see notebooks.py
+    if notebook is not None:
+        return notebook
     if file_path.suffix == ".md":
         site = site_of(parent.config)
         if file_path.resolve().is_relative_to(site.docs_dir):
@@ -418,6 +430,12 @@ class NoOrphanSnippets(SiteCheck):
         included = set()
         for page_path in site.pages():
             included |= site.read_page(page_path).included_snippets
+        for spec in site.docs_dir.rglob(
+            "*" + notebook_hook.SPEC_SUFFIX
+        ):  # notebook pages include them too
+            included |= {
+                site.relative(path) for path in notebook_hook.snippet_paths(spec, site.root)
+            }
         snippet_dir = site.root / "snippets"
         orphans = sorted(
             site.relative(path)
