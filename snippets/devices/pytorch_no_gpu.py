@@ -2,9 +2,7 @@ import torch
 
 # On a machine without a GPU nothing moves by itself: code that names "cuda" fails.
 print("CUDA available:", torch.cuda.is_available())
-print(
-    "accelerator:", torch.accelerator.current_accelerator()
-)  # cuda, mps, xpu ... or None
+print("accelerator:", torch.accelerator.current_accelerator())  # cuda, mps, xpu ... or None
 
 try:
     x = torch.ones(2, device="cuda")

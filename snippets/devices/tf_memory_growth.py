@@ -13,8 +13,6 @@ x = tf.ones((2, 2))  # the first op: TensorFlow initialises its devices here
 # everywhere: splitting the CPU into two logical devices is refused after the first op.
 cpu = tf.config.list_physical_devices("CPU")[0]
 try:
-    tf.config.set_logical_device_configuration(
-        cpu, [tf.config.LogicalDeviceConfiguration()] * 2
-    )
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
 except RuntimeError as error:
     print("too late:", error)

@@ -1,9 +1,7 @@
 import tensorflow as tf
 
 gpus = tf.config.list_physical_devices("GPU")
-print(
-    "GPUs:", gpus
-)  # [] on a CPU-only machine: TensorFlow then runs everything on the CPU
+print("GPUs:", gpus)  # [] on a CPU-only machine: TensorFlow then runs everything on the CPU
 
 x = tf.random.uniform((2, 2))  # no device named: GPU:0 when there is one, else the CPU
 print("default placement:", x.device)
