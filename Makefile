@@ -49,8 +49,8 @@ test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exac
 	$(PYTHON) -m pytest --fresh-interpreter docs
 
 .PHONY: lighthouse screenshots
-lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse (mobile) on every page of a fresh build: scores, FCP, LCP
-	$(PYTHON) tools/lighthouse.py
+lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse (mobile) on every page of a fresh build: scores, FCP, LCP (LIGHTHOUSE_ARGS="--runs 3")
+	$(PYTHON) tools/lighthouse.py $(LIGHTHOUSE_ARGS)
 
 screenshots: $(STAMP) ## Screenshot the side-by-side page with chromium for the README (docs/assets/screenshots/)
 	$(PYTHON) tools/screenshots.py
