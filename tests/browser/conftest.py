@@ -15,8 +15,6 @@ from bs4 import BeautifulSoup
 
 from .site_server import INSTALL_HINT, chromium_path, launch_chromium, page_urls, serve
 
-sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-
 # `built_site` (the site built with `mkdocs build --strict`, once per session) comes from the gate.
 
 
@@ -41,6 +39,7 @@ def site(built_site):
 def browser():
     if chromium_path() is None:
         pytest.skip(f"browser tests need Chromium: {INSTALL_HINT}")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     with sync_playwright() as playwright:
         # Any host but 127.0.0.1 fails at once (no waiting on DNS); the tests still see the request.
         browser = launch_chromium(

@@ -9,12 +9,8 @@ import pytest
 pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
 
 
-def open_page(page, url, idle=False):
-    """Open url; with idle, also wait for what Material's scripts fetch after load (search index...)."""
-    response = page.goto(url, wait_until="load")
-    if idle:
-        page.wait_for_load_state("networkidle")
-    return response
+def open_page(page, url):
+    return page.goto(url, wait_until="load")
 
 
 def off_screen(locator) -> bool:
