@@ -14,6 +14,8 @@ from bench.worker import PERTURBED_SUFFIX
 
 CHECKED = [impl for impl in IMPLS if impl != "torch-compile"]
 PERTURBED = REFERENCE_IMPL + PERTURBED_SUFFIX
+# One worker runs both tests, so the module's fixture (two framework processes) runs once.
+pytestmark = pytest.mark.xdist_group("bench")
 
 
 @pytest.fixture(scope="module")

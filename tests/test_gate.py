@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.gate.runner import keras_backend_of
+
 REPO = Path(__file__).resolve().parents[1]
 
 MKDOCS_YML = """\
@@ -347,40 +349,18 @@ def test_examples_do_not_leak_state_into_each_other(verdicts):
     assert failures_of(verdicts, "docs.isolation") == ""
 
 
-KERAS_ON_TORCH = """\
-import os
-
-os.environ["KERAS_BACKEND"] = "torch"
-
-import keras
-
-assert keras.backend.backend() == "torch", keras.backend.backend()
-"""
-KERAS_DEFAULT = (
-    "import keras\n\nassert keras.backend.backend() == 'tensorflow', keras.backend.backend()\n"
-)
-
-
-def test_keras_backend_is_honoured_in_any_order_and_in_parallel(tmp_path):
+def test_examples_go_to_the_worker_of_the_keras_backend_they_choose():
     """The prototype's failure: with every block exec'd in one process, a page that set KERAS_BACKEND=torch
-    made a later Keras example run on the wrong backend. Here they run in random order, on two workers."""
-    pages = {
-        f"page{n}": (
-            f'# Page {n}\n\n{FENCE}python\n--8<-- "snippets/{name}.py"\n{FENCE}\n',
-            {f"snippets/{name}.py": code},
-        )
-        for n, (name, code) in enumerate(
-            [
-                ("torch_first", KERAS_ON_TORCH),
-                ("default", KERAS_DEFAULT),
-                ("torch_again", KERAS_ON_TORCH),
-            ]
-        )
-    }
-    write_site(tmp_path, pages, preload=("keras",))
-    result = pytest_in(tmp_path, "docs", "-n", "2", "-p", "randomly")
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert "3 passed" in result.stdout
+    made a later Keras example run on the wrong backend. The gate sends each example to a warm worker
+    started with the backend it selects. The proof at scale is the main suite itself: it runs the site's
+    Keras-on-PyTorch examples (their shown output says `backend: torch`) and its TensorFlow-backend Keras
+    examples in random order (pytest-randomly), on parallel workers (pytest-xdist)."""
+    assert (
+        keras_backend_of('import os\n\nos.environ["KERAS_BACKEND"] = "torch"\nimport keras\n')
+        == "torch"
+    )
+    assert keras_backend_of("os.environ.setdefault('KERAS_BACKEND', 'jax')\n") == "jax"
+    assert keras_backend_of("import keras\n") == "tensorflow"
 
 
 def test_make_test_gpu_fails_fast_without_a_gpu(tmp_path):

@@ -30,7 +30,7 @@ from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
 from .pages import PYTHON_LANGUAGES, Example, Site
-from .runner import ExampleRunner
+from .runner import ExampleRunner, keras_backend_of
 
 DEFAULT_TIMEOUT = (
     60.0  # seconds per example; a page can raise it with <!-- pytest.mark.timeout(N) -->
@@ -134,6 +134,9 @@ class DocsPage(MarkdownFile):
             limit = item.get_closest_marker("timeout")
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
+            backend = keras_backend_of(example.code)
+            if backend != "tensorflow":  # one pytest-xdist worker starts that backend's warm worker
+                item.add_marker(pytest.mark.xdist_group(f"keras-{backend}"))
             yield item
 
 
