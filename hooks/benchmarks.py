@@ -14,7 +14,11 @@ strict build fails.
 
 import json
 import logging
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
+from bench.charts import fmt as format_number  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.benchmarks")
 
@@ -34,17 +38,7 @@ DEVICES = {"cpu": "CPU", "cuda": "CUDA"}
 
 
 def fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if value >= 1000:
-        return f"{value:,.0f}"
-    if value >= 100:
-        return f"{value:.0f}"
-    if value >= 10:
-        return f"{value:.1f}"
-    if value >= 0.1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
+    return "–" if value is None else format_number(value)  # the charts' own number format
 
 
 def spread(stats: dict | None) -> str:
