@@ -74,31 +74,39 @@ def run_worker(
     return finish_worker(start_worker(family, args, device, threads), timeout)
 
 
-def check_losses(
-    impls, models=tuple(MODELS), device: str = "cpu", threads: int = 1
-) -> dict[str, dict[str, float]]:
-    """{model: {impl: loss after CHECK_STEPS steps}}; one worker per family, the workers side by side."""
+def families(impls) -> dict[str, list[str]]:
+    """{worker family: impl specs}: one process per Keras backend; PyTorch shares TensorFlow's."""
     by_family: dict[str, list[str]] = {}
     for spec in impls:
         by_family.setdefault(IMPLS[spec.split(":")[0]].family, []).append(spec)
     if "torch" in by_family and "keras-tensorflow" in by_family:  # one process fewer: PyTorch runs
         by_family["keras-tensorflow"] += by_family.pop("torch")  # next to TensorFlow (no clash)
-    started = [
-        start_worker(
-            family,
-            ["--mode", "check", "--impls", ",".join(specs), "--models", ",".join(models)],
-            device,
-            threads,
-        )
-        for family, specs in by_family.items()
-    ]
+    return by_family
+
+
+def check_args(specs: list[str], models) -> list[str]:
+    return ["--mode", "check", "--impls", ",".join(specs), "--models", ",".join(models)]
+
+
+def collect_losses(results: list[dict], models) -> dict[str, dict[str, float]]:
     losses: dict[str, dict[str, float]] = {model: {} for model in models}
-    for process in started:
-        for run in finish_worker(process)["runs"]:
+    for result in results:
+        for run in result["runs"]:
             if "error" in run:
                 raise RuntimeError(f"{run['impl']} on {run['model']}: {run['error']}")
             losses[run["model"]][run["impl"]] = run["check_loss"]
     return losses
+
+
+def check_losses(
+    impls, models=tuple(MODELS), device: str = "cpu", threads: int = 1
+) -> dict[str, dict[str, float]]:
+    """{model: {impl: loss after CHECK_STEPS steps}}; one worker per family, the workers side by side."""
+    started = [
+        start_worker(family, check_args(specs, models), device, threads)
+        for family, specs in families(impls).items()
+    ]
+    return collect_losses([finish_worker(process) for process in started], models)
 
 
 def mismatches(losses: dict[str, dict[str, float]], reference: str = REFERENCE_IMPL) -> list[str]:
