@@ -55,7 +55,11 @@ def main() -> None:
         ("tests collected", str(len(cases)), ""),
         ("examples run (docs/ items)", str(len(examples)), ""),
         ("floor: import torch+TF+Keras once", f"{floor:.2f} s", "paid once per worker process"),
-        ("gate cost per example (warm fork)", f"{statistics.median(overheads) * 1000:.0f} ms", "median of 10"),
+        (
+            "gate cost per example (warm fork)",
+            f"{statistics.median(overheads) * 1000:.0f} ms",
+            "median of 10",
+        ),
         ("fresh interpreter per example", f"{fresh:.2f} s", "what the fork saves, per example"),
     ]
     width = max(len(r[0]) for r in rows)

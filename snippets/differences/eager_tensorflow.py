@@ -9,7 +9,9 @@ print((x * 2).numpy())
 # Inside tf.function the code is traced into a graph, and eager execution is off.
 @tf.function
 def double(t):
-    print("executing eagerly inside tf.function:", tf.executing_eagerly())  # runs once, while tracing
+    print(
+        "executing eagerly inside tf.function:", tf.executing_eagerly()
+    )  # runs once, while tracing
     return t * 2
 
 
