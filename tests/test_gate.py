@@ -128,7 +128,7 @@ PAGES = {
         f"""\
         # Slow
 
-        <!-- pytest.mark.timeout(2) -->
+        <!-- pytest.mark.timeout(1) -->
         {FENCE}python
         --8<-- "snippets/slow/sleeps.py"
         {FENCE}
@@ -337,7 +337,7 @@ def test_an_example_that_uses_the_network_fails_clearly(verdicts):
 
 
 def test_an_example_past_its_time_limit_fails(verdicts):
-    assert "ran past its time limit of 2.0 s" in failures_of(verdicts, "docs.slow")
+    assert "ran past its time limit of 1.0 s" in failures_of(verdicts, "docs.slow")
 
 
 def test_output_shown_on_the_page_is_checked(verdicts):
