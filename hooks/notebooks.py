@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 import nbformat
+import tinycss2
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -248,7 +249,57 @@ def on_page_content(html, page, config, files):
     if versions and 'class="verified-with"' not in html:
         stamp = ", ".join(f"{label} {v}" for label, v in versions.items())
         html += f'\n<p class="verified-with">Examples on this page verified with {stamp}.</p>\n'
-    return html
+    return prune_unused_css(html)
+
+
+def prune_unused_css(html: str) -> str:
+    """Drop the CSS rules of the inlined JupyterLab stylesheets (~570 KB) that match nothing on the page.
+
+    mkdocs-jupyter inlines all of JupyterLab's CSS into every notebook page, which alone costs the page its
+    Lighthouse performance budget. A rule is kept when every class its selector names occurs in the page
+    (classes inside :not() aside; at-rules are pruned the same way inside, and kept whole when they hold no rules: @font-face, ...).
+    """
+    classes = set(re.findall(r'class="([^"]*)"', html))
+    present = {name for value in classes for name in value.split()}
+
+    def keep(rule) -> bool:
+        # Classes inside :not(...) need not be on the page: the rule applies precisely when they aren't.
+        selector = re.sub(r":not\([^)]*\)", "", tinycss2.serialize(rule.prelude))
+        return any(
+            all(name in present for name in re.findall(r"\.([\w-]+)", part))
+            for part in selector.split(",")
+        )
+
+    def prune(rules) -> str:
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule" and keep(rule):
+                out.append(tinycss2.serialize([rule]))
+            elif (
+                rule.type == "at-rule"
+                and rule.content is not None
+                and "{" in tinycss2.serialize(rule.content)
+            ):
+                inner = prune(tinycss2.parse_rule_list(rule.content, skip_whitespace=True))
+                if inner:
+                    out.append(
+                        f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}{{{inner}}}"
+                    )
+            elif rule.type == "at-rule":
+                out.append(tinycss2.serialize([rule]))
+        return "".join(out)
+
+    def replace(match: re.Match) -> str:
+        css = match.group(2)
+        if len(css) < 20_000:  # the small blocks (Pygments colours, mermaid) stay as they are
+            return match.group(0)
+        return (
+            match.group(1)
+            + prune(tinycss2.parse_stylesheet(css, skip_whitespace=True))
+            + match.group(3)
+        )
+
+    return re.sub(r"(<style[^>]*>)(.*?)(</style>)", replace, html, flags=re.S)
 
 
 def on_serve(server, config, builder):
