@@ -33,9 +33,11 @@ def train(rank, world_size, port):
     dist.destroy_process_group()
 
 
-if __name__ == "__main__":  # required: spawn starts fresh interpreters that import this file
+if __name__ == "__main__":  # required: the worker processes import this file
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))  # ask the OS for a free port
         port = s.getsockname()[1]
     world_size = 2  # two processes on this machine; on GPUs, one per GPU
-    mp.spawn(train, args=(world_size, port), nprocs=world_size)
+    # forkserver (Python 3.14's default) is CUDA-safe like "spawn", and its workers skip the
+    # interpreter teardown where, with "spawn", a gloo worker sometimes aborts (torch 2.13).
+    mp.start_processes(train, args=(world_size, port), nprocs=world_size, start_method="forkserver")
