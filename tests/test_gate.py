@@ -124,6 +124,20 @@ PAGES = {
             "urllib.request.urlopen('http://example.com/data.csv', timeout=5)\n"
         },
     ),
+    "network-subprocess": (
+        f"""\
+        # Network, from a process the example starts
+
+        {FENCE}python
+        --8<-- "snippets/network/in_subprocess.py"
+        {FENCE}
+        """,
+        {
+            "snippets/network/in_subprocess.py": "import subprocess\nimport sys\n\n"
+            "fetch = \"import socket; socket.create_connection(('example.org', 80), timeout=5)\"\n"
+            "subprocess.run([sys.executable, '-c', fetch], check=True)\n"
+        },
+    ),
     "slow": (
         f"""\
         # Slow
@@ -334,6 +348,12 @@ def test_an_example_that_uses_the_network_fails_clearly(verdicts):
     message = failures_of(verdicts, "docs.network")
     assert "network access is blocked" in message and "example.com" in message
     assert "snippets/network/download.py:3" in message
+
+
+def test_a_process_an_example_starts_is_offline_too(verdicts):
+    message = failures_of(verdicts, "docs.network-subprocess")
+    assert "network access is blocked" in message and "example.org" in message
+    assert "snippets/network/in_subprocess.py:5" in message
 
 
 def test_an_example_past_its_time_limit_fails(verdicts):

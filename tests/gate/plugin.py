@@ -37,6 +37,7 @@ DEFAULT_TIMEOUT = (
 )
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 OUTPUT_REL_TOL, OUTPUT_ABS_TOL = 1e-2, 1e-3  # shown numbers agree across CPU and GPU within this
+BLOCKED = "network access is blocked"  # how tests/gate/network_guard.py's error starts
 
 
 def pytest_addoption(parser):
@@ -239,6 +240,8 @@ def describe_error(example: Example, outcome) -> str:
     if lines:
         lines.insert(0, "Traceback (example lines):")
     lines.append(outcome.error)
+    # A process the example started was refused the network: say so, whatever the example raised then.
+    lines += sorted({line.strip() for line in outcome.stderr.splitlines() if BLOCKED in line})
     if outcome.status in ("crashed", "timeout") and outcome.stderr:
         lines.append("stderr ends with:\n" + outcome.stderr[-2000:])
     return "\n".join(lines)

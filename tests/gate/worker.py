@@ -19,56 +19,15 @@ import logging
 import os
 import runpy
 import signal
-import socket
 import sys
 import time
 import traceback
 import warnings
 
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", "::", ""}
+from network_guard import block_network  # this file's folder is on sys.path: it is run as a script
 
-
-class NetworkBlockedError(OSError):
-    pass
-
-
-def _is_loopback(host) -> bool:
-    host = str(host)
-    return host in LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost")
-
-
-def block_network() -> None:
-    """Refuse connections and DNS look-ups to anything but this machine (loopback serves DDP/gloo)."""
-
-    def refuse(target):
-        raise NetworkBlockedError(
-            f"network access is blocked while examples run (tried to reach {target!r}): "
-            "an example must make its own data or use data a pinned package ships"
-        )
-
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
-    real_getaddrinfo = socket.getaddrinfo
-
-    def address_ok(sock, address) -> bool:
-        return sock.family not in (socket.AF_INET, socket.AF_INET6) or _is_loopback(address[0])
-
-    def connect(sock, address):
-        if not address_ok(sock, address):
-            refuse(address)
-        return real_connect(sock, address)
-
-    def connect_ex(sock, address):
-        if not address_ok(sock, address):
-            refuse(address)
-        return real_connect_ex(sock, address)
-
-    def getaddrinfo(host, *args, **kwargs):
-        if host is not None and not _is_loopback(host if isinstance(host, str) else host.decode()):
-            refuse(host)
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
-    socket.getaddrinfo = getaddrinfo
+# Holds a sitecustomize.py that installs the same guard at the start-up of any Python process.
+SUBPROCESS_GUARD_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "subprocess_guard")
 
 
 class _WarningLogHandler(logging.Handler):
@@ -125,6 +84,10 @@ def run_child(request: dict) -> None:
     sys.argv = [script]
     sys.path[0] = os.path.dirname(script)  # as `python script.py` does
     block_network()
+    # ... and in every Python process the example starts (subprocess, multiprocessing workers).
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [SUBPROCESS_GUARD_DIR, os.environ.get("PYTHONPATH")])
+    )
 
     result = {"status": "passed", "warnings": []}
     log_handler = _WarningLogHandler(result["warnings"])

@@ -1,0 +1,16 @@
+"""Python imports `sitecustomize` at start-up; the gate puts this folder first on PYTHONPATH for examples,
+so a Python process an example starts (subprocess, multiprocessing worker) is offline like the example.
+
+This shadows any other sitecustomize, inside examples only; the pinned environment has none.
+"""
+
+import importlib.util
+import os
+
+_spec = importlib.util.spec_from_file_location(
+    "_gate_network_guard",
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "network_guard.py"),
+)
+_guard = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_guard)
+_guard.block_network()
