@@ -78,6 +78,12 @@ def run_child(request: dict) -> None:
     sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115
     sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
     sys.stdin = open(os.devnull)  # noqa: SIM115
+    # A fresh `python` seeds numpy's and torch's global generators from the OS; a forked child would
+    # start from the worker's state, the same for every example. (`random` reseeds itself after fork.)
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    if "torch" in sys.modules:
+        sys.modules["torch"].seed()
     os.environ.update(request.get("env", {}))
     os.chdir(request["cwd"])
     script = request["script"]
