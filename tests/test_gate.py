@@ -183,6 +183,7 @@ PAGES = {
                 import json
                 import os
                 import random
+                import tempfile
 
                 import numpy as np
                 import torch
@@ -194,6 +195,7 @@ PAGES = {
                 torch.manual_seed(1234)
                 torch.set_default_dtype(torch.float64)
                 open("left-behind.txt", "w").close()
+                open(os.path.join(tempfile.gettempdir(), "left-behind.txt"), "w").close()
                 os.chdir("/")
                 """
             ),
@@ -202,6 +204,7 @@ PAGES = {
                 import json
                 import os
                 import random
+                import tempfile
 
                 import numpy as np
                 import torch
@@ -209,6 +212,8 @@ PAGES = {
                 assert not hasattr(json, "POLLUTED"), "module state leaked"
                 assert "POLLUTED" not in os.environ, "environment leaked"
                 assert not os.path.exists("left-behind.txt"), "files leaked"
+                left_in_tmp = os.path.join(tempfile.gettempdir(), "left-behind.txt")
+                assert not os.path.exists(left_in_tmp), "temporary files leaked"
                 assert os.getcwd() != "/", "working directory leaked"
                 # The first draws after seed 1234 (random: 0.966..., numpy: 0.191...): a leaked seed
                 # would repeat them; torch's default generator must still have its start-up seed.

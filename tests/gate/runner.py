@@ -130,13 +130,13 @@ class ExampleRunner:
 
     def run(self, code: str, filename: str, timeout: float) -> Outcome:
         backend = keras_backend_of(code)
-        with tempfile.TemporaryDirectory(prefix="example-") as scratch:
-            cwd, out_dir = Path(scratch, "cwd"), Path(scratch, "out")
-            cwd.mkdir()
-            out_dir.mkdir()
-            script = (
-                cwd / filename
-            )  # the name the reader would give it: `keras.py` would shadow keras
+        # Deleted with everything the example wrote: its working directory and its temporary files.
+        with tempfile.TemporaryDirectory(prefix="example-", ignore_cleanup_errors=True) as scratch:
+            cwd, out_dir, tmp_dir = Path(scratch, "cwd"), Path(scratch, "out"), Path(scratch, "tmp")
+            for folder in (cwd, out_dir, tmp_dir):
+                folder.mkdir()
+            # The file name the reader would give it (a file named keras.py would shadow keras).
+            script = cwd / filename
             script.write_text(code)
             worker = self._worker(backend)
             try:
@@ -145,6 +145,7 @@ class ExampleRunner:
                         "script": str(script),
                         "cwd": str(cwd),
                         "out_dir": str(out_dir),
+                        "tmp_dir": str(tmp_dir),
                         "timeout": timeout,
                         "gpu_evidence": self.gpu,
                     }

@@ -20,6 +20,7 @@ import os
 import runpy
 import signal
 import sys
+import tempfile
 import time
 import traceback
 import warnings
@@ -85,6 +86,8 @@ def run_child(request: dict) -> None:
     if "torch" in sys.modules:
         sys.modules["torch"].seed()
     os.environ.update(request.get("env", {}))
+    os.environ["TMPDIR"] = request["tmp_dir"]  # tempfile's files go where the runner cleans up
+    tempfile.tempdir = None  # forget the worker's choice: the next call reads TMPDIR
     os.chdir(request["cwd"])
     script = request["script"]
     sys.argv = [script]
