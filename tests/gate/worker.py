@@ -3,7 +3,8 @@
 Why: a fresh interpreter per example costs ~3 s here (importing torch + TensorFlow + Keras), too slow for
 100+ examples. This worker imports the frameworks once, then forks a child per example. The child is a
 copy-on-write clone: whatever the example changes (globals, imported-module state, seeds, default dtype,
-working directory, environment) dies with it, so nothing leaks into the next example.
+working directory, environment) dies with it, so nothing leaks into the next example; the files it
+writes go to its own working directory and TMPDIR, which the runner deletes.
 
 Fork safety: the worker only *imports* the frameworks. It never runs an op, so no TensorFlow thread pool,
 OpenMP team or CUDA context exists yet when it forks; each child creates its own.
