@@ -27,6 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
+from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
 from .pages import PYTHON_LANGUAGES, Example, Site
@@ -37,7 +38,6 @@ DEFAULT_TIMEOUT = (
 )
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 OUTPUT_REL_TOL, OUTPUT_ABS_TOL = 1e-2, 1e-3  # shown numbers agree across CPU and GPU within this
-BLOCKED = "network access is blocked"  # how tests/gate/network_guard.py's error starts
 
 
 def pytest_addoption(parser):

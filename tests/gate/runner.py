@@ -131,7 +131,7 @@ class ExampleRunner:
     def run(self, code: str, filename: str, timeout: float) -> Outcome:
         backend = keras_backend_of(code)
         # Deleted with everything the example wrote: its working directory and its temporary files.
-        with tempfile.TemporaryDirectory(prefix="example-", ignore_cleanup_errors=True) as scratch:
+        with tempfile.TemporaryDirectory(prefix="example-") as scratch:
             cwd, out_dir, tmp_dir = Path(scratch, "cwd"), Path(scratch, "out"), Path(scratch, "tmp")
             for folder in (cwd, out_dir, tmp_dir):
                 folder.mkdir()
