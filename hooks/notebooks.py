@@ -6,6 +6,9 @@ hook builds `<dir>/<name>.ipynb` with nbformat, executes it with nbclient on the
 Python running the build), and adds it to the site in place of the spec. mkdocs-jupyter then renders it
 with its outputs and, with `include_source: true`, publishes the `.ipynb` next to the page for download.
 
+A notebook written by hand, `docs/<dir>/<name>.ipynb`, is run the same way, its saved outputs dropped
+first (`load_handmade`): the page shows the outputs of the build's run, never outputs typed or kept by hand.
+
 A cell that raises fails the build; a Python warning in a cell's output is logged as a warning, which
 fails `mkdocs build --strict`. An executed notebook is cached in .cache/notebooks/ and reused while its
 cells and every installed package version stay the same (see `cache_key`). tests/gate/notebooks.py builds and runs the same notebooks with
@@ -112,6 +115,19 @@ def build_notebook(spec_path: Path, root: Path) -> nbformat.NotebookNode:
     return notebook
 
 
+def load_handmade(path: Path) -> nbformat.NotebookNode:
+    """A notebook written by hand (`docs/**/*.ipynb`), as the site runs it: the outputs and execution
+    counts saved in the file are dropped, so the page shows only what the run produces."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    notebook.metadata["kernelspec"] = KERNELSPEC
+    nbformat.validate(notebook)
+    return notebook
+
+
 def execute_notebook(notebook, name: str, cwd: Path, timeout: int = CELL_TIMEOUT_S):
     """Run every cell in order in a fresh kernel started in `cwd`; raise NotebookCellError on the first
     cell that raises, times out or kills the kernel. The outputs are stored in `notebook`."""
@@ -198,13 +214,21 @@ def on_files(files, config):
     global _build_dir
     root = Path(config.config_file_path).resolve().parent
     specs = [file for file in files if file.src_uri.endswith(SPEC_SUFFIX)]
-    if specs:
+    # Notebooks written by hand are run too: the page shows the outputs of this run, never the saved ones.
+    handmade = [file for file in files if file.src_uri.endswith(".ipynb")]
+    if specs or handmade:
         _build_dir = tempfile.mkdtemp(prefix="mkdocs-notebooks-")
-    for spec in specs:
-        files.remove(spec)  # the spec is not published: the notebook is
-        uri = notebook_uri(spec.src_uri)
-        notebook = build_notebook(Path(spec.abs_src_path), root)
-        _snippets.update(snippet_paths(Path(spec.abs_src_path), root))
+    for source in specs + handmade:
+        files.remove(
+            source
+        )  # a spec is not published, a hand-made notebook is replaced: the run is
+        if source in specs:
+            uri = notebook_uri(source.src_uri)
+            notebook = build_notebook(Path(source.abs_src_path), root)
+            _snippets.update(snippet_paths(Path(source.abs_src_path), root))
+        else:
+            uri = source.src_uri
+            notebook = load_handmade(Path(source.abs_src_path))
         stem, key = Path(uri).stem, cache_key(notebook)
         if (cached := cached_run(root, stem, key)) is not None:
             notebook = cached

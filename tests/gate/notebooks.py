@@ -1,6 +1,7 @@
-"""Notebook pages: each spec `docs/**/*.nb.yml` is one test that builds the notebook exactly as the site
-does (hooks/notebooks.py: markdown cells and snippet files) and runs every cell, in order, in a fresh
-`python3` kernel started in an empty temporary folder. It always runs the notebook (a passing run is
+"""Notebook pages: each spec `docs/**/*.nb.yml`, and each notebook written by hand `docs/**/*.ipynb`,
+is one test that builds the notebook exactly as the site does (hooks/notebooks.py: markdown cells and
+snippet files; a hand-made notebook without the outputs saved in it, `load_handmade`) and runs every
+cell, in order, in a fresh `python3` kernel started in an empty temporary folder. It always runs the notebook (a passing run is
 then stored in .cache/notebooks/, where the site build finds it instead of running the notebook again).
 
 It fails, naming the notebook, the cell index, the cell's first line and the snippet it comes from, when
@@ -8,7 +9,7 @@ a cell raises, times out or kills the kernel, or when a cell's output shows a Py
 logging record at WARNING level or above.
 
 Wiring (tests/gate/plugin.py): `return collect_notebook(file_path, parent)` from pytest_collect_file for
-every file path; it returns None for anything that is not a `*.nb.yml` spec.
+every file path; it returns None for anything that is not a `*.nb.yml` spec or a `.ipynb` under docs/.
 """
 
 import importlib.util
@@ -37,9 +38,12 @@ hook = _load_hook()
 
 
 def collect_notebook(file_path: Path, parent):
-    """The collector for a notebook spec, or None for any other file."""
+    """The collector for a notebook spec or a notebook under docs/, or None for any other file."""
     if file_path.name.endswith(hook.SPEC_SUFFIX):
         return NotebookFile.from_parent(parent, path=file_path)
+    docs = Path(parent.config.rootpath, "docs").resolve()
+    if file_path.suffix == ".ipynb" and file_path.resolve().is_relative_to(docs):
+        return NotebookFile.from_parent(parent, path=file_path)  # written by hand: run it as well
     return None
 
 
@@ -49,7 +53,8 @@ class NotebookFailure(Exception):
 
 class NotebookFile(pytest.File):
     def collect(self):
-        item = NotebookItem.from_parent(self, name=hook.notebook_uri(self.path.name))
+        name = self.path.name if self.path.suffix == ".ipynb" else hook.notebook_uri(self.path.name)
+        item = NotebookItem.from_parent(self, name=name)
         item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT_S))
         # With the site checks on one worker, and first (plugin.py orders them): the strict build then
         # reuses this run's outputs from the cache instead of running the notebook again.
@@ -61,12 +66,17 @@ class NotebookItem(pytest.Item):
     def runtest(self):
         spec = self.path
         root = Path(self.config.rootpath)  # the site's root: snippet paths are relative to it
-        try:
-            shown_as = hook.notebook_uri(str(spec.relative_to(root / "docs")))
-        except ValueError:
-            shown_as = hook.notebook_uri(spec.name)
-        name = f"{spec.relative_to(root) if spec.is_relative_to(root) else spec} ({shown_as})"
-        notebook = hook.build_notebook(spec, root)
+        if spec.suffix == ".ipynb":  # written by hand: run without the outputs saved in it
+            shown_as = str(spec.relative_to(root / "docs"))
+            name = str(spec.relative_to(root))
+            notebook = hook.load_handmade(spec)
+        else:
+            try:
+                shown_as = hook.notebook_uri(str(spec.relative_to(root / "docs")))
+            except ValueError:
+                shown_as = hook.notebook_uri(spec.name)
+            name = f"{spec.relative_to(root) if spec.is_relative_to(root) else spec} ({shown_as})"
+            notebook = hook.build_notebook(spec, root)
         key = hook.cache_key(notebook)  # always run here; the site build may then reuse this run
         with tempfile.TemporaryDirectory(prefix="notebook-run-") as cwd:
             try:

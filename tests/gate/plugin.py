@@ -27,6 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
+from .gotchas import unproven_gotchas
 from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
@@ -117,6 +118,12 @@ class DocsPage(MarkdownFile):
             yield PageProblem.from_parent(
                 self, name=f"line {line}: not run", message=f"{page.path}:{line}: {message}"
             )
+        for line, message in unproven_gotchas(page, self.path.read_text(encoding="utf-8")):
+            yield PageProblem.from_parent(
+                self,
+                name=f"line {line}: Gotchas item without its proof",
+                message=f"{page.path}:{line}: {message}",
+            )
         for example in page.examples:
             if example.language not in PYTHON_LANGUAGES:
                 continue  # shown, not run; problems above say when that is not allowed
@@ -177,7 +184,11 @@ class ExampleItem(TestBlock):
                 f"{where}: examples on the site always run; remove {skip_marks or 'importorskip'}"
             )
 
-        outcome = self.config.stash[RUNNER].run(example.code, example.filename, self.time_limit)
+        # Line coverage on CPU only: on a GPU the CPU side of a device choice does not run.
+        measure = None if self.config.getoption("--gpu") else coverage_config(self.config)
+        outcome = self.config.stash[RUNNER].run(
+            example.code, example.filename, self.time_limit, coverage=measure
+        )
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
 
@@ -198,6 +209,12 @@ class ExampleItem(TestBlock):
                 f"{where}: the page shows output the example does not print\n"
                 f"--- shown on the page\n{example.block.expected_output}"
                 f"--- printed by the example\n{outcome.stdout}"
+            )
+        if outcome.coverage is not None and outcome.coverage["missing"]:
+            raise GateFailure(
+                f"{where}: lines of the example never run (every line of an example must run on "
+                f"CPU; GPU-only code goes in an `if torch.cuda.is_available():` block)\n"
+                + describe_missing(example, outcome.coverage["missing"])
             )
         if self.config.getoption("--gpu"):
             self.check_device(where, outcome.device_evidence or {})
@@ -228,6 +245,37 @@ class ExampleItem(TestBlock):
 
     def reportinfo(self):
         return self.path, self.example.page_line - 1, f"example at line {self.example.page_line}"
+
+
+def coverage_config(config) -> str:
+    """The file holding the [tool.coverage] settings the examples are measured with."""
+    return str(Path(config.rootpath, "pyproject.toml"))
+
+
+def describe_missing(example: Example, missing: list[int]) -> str:
+    """`  snippets/x.py:12-13, 20` then each line's text, grouped by the file the lines come from."""
+    by_file: dict[str, list[int]] = {}
+    texts = []
+    code_lines = example.code.splitlines()
+    for code_line in missing:
+        where = example.locate(code_line)  # snippets/x.py:12 or docs/page.md:40
+        path, _, number = where.rpartition(":")
+        if number.isdigit():
+            by_file.setdefault(path, []).append(int(number))
+        texts.append(f"    {where}: {code_lines[code_line - 1].strip()}")
+    spans = [f"  {path}:{line_ranges(numbers)}" for path, numbers in by_file.items()]
+    return "\n".join(spans + texts)
+
+
+def line_ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "3-5, 9"."""
+    spans: list[list[int]] = []
+    for number in sorted(numbers):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
 
 
 def describe_error(example: Example, outcome) -> str:

@@ -36,6 +36,9 @@ class Outcome:
     frames: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     device_evidence: dict | None = None
+    coverage: dict | None = (
+        None  # {"statements": [...], "missing": [...]}: lines of the example file
+    )
 
 
 def read_if_exists(path: Path) -> str:
@@ -128,7 +131,9 @@ class ExampleRunner:
             self.workers[backend] = Worker(self.preload, self._environment(backend))
         return self.workers[backend]
 
-    def run(self, code: str, filename: str, timeout: float) -> Outcome:
+    def run(self, code: str, filename: str, timeout: float, coverage: str | None = None) -> Outcome:
+        """Run `code` as `filename`; with `coverage` (a coverage.py config file), measure which of its
+        lines ran."""
         backend = keras_backend_of(code)
         # Deleted with everything the example wrote: its working directory and its temporary files.
         with tempfile.TemporaryDirectory(prefix="example-") as scratch:
@@ -148,6 +153,7 @@ class ExampleRunner:
                         "tmp_dir": str(tmp_dir),
                         "timeout": timeout,
                         "gpu_evidence": self.gpu,
+                        "coverage": coverage and str(Path(coverage).resolve()),
                     }
                 )
             finally:
@@ -162,6 +168,7 @@ class ExampleRunner:
                 frames=reply.get("frames", []),
                 warnings=reply.get("warnings", []),
                 device_evidence=reply.get("device_evidence"),
+                coverage=reply.get("coverage"),
             )
 
     def close(self) -> None:

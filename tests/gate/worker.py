@@ -14,6 +14,7 @@ Protocol (one JSON object per line): requests on stdin, responses on the file de
 """
 
 import argparse
+import glob
 import importlib
 import json
 import logging
@@ -69,6 +70,42 @@ def device_evidence() -> dict:
     return evidence
 
 
+def start_coverage(request: dict):
+    """Line coverage of the example's own file, for the gate's "every line runs" check.
+
+    coverage.py with the project's [tool.coverage] settings (pyproject.toml: CTracer, no branches, the
+    GPU-only exclusions), measuring only the example file: other files cost a trace call, no line events.
+    Python processes the example starts measure themselves (subprocess_guard/sitecustomize.py) into
+    out_dir, merged by `finish_coverage`.
+    """
+    import coverage  # noqa: PLC0415 - only when asked: `--gpu` and the fresh interpreter start faster
+
+    cov = coverage.Coverage(
+        data_file=None, include=[request["script"]], config_file=request["coverage"]
+    )
+    cov.start()
+    os.environ["GATE_COVERAGE"] = json.dumps(
+        {"script": request["script"], "config": request["coverage"], "out": request["out_dir"]}
+    )
+    return cov
+
+
+def finish_coverage(cov, request: dict) -> dict:
+    """{"statements": [...], "missing": [...]}: line numbers of the example file."""
+    cov.stop()
+    script = request["script"]
+    with warnings.catch_warnings():
+        warnings.simplefilter(
+            "ignore"
+        )  # coverage's own notes ("no data collected") are not the example's
+        _, statements, _, missing, _ = cov.analysis2(script)
+        ran = set()
+        for data_file in glob.glob(os.path.join(request["out_dir"], "coverage-*.json")):
+            with open(data_file) as handle:
+                ran.update(json.load(handle))
+    return {"statements": statements, "missing": sorted(set(missing) - ran)}
+
+
 def run_child(request: dict) -> None:
     """In the forked child: become `python <script>` and write the outcome to result.json."""
     out_dir = request["out_dir"]
@@ -100,6 +137,7 @@ def run_child(request: dict) -> None:
     )
 
     result = {"status": "passed", "warnings": []}
+    cov = start_coverage(request) if request.get("coverage") else None
     log_handler = _WarningLogHandler(result["warnings"])
     logging.getLogger().addHandler(log_handler)
     with warnings.catch_warnings(record=True) as caught:
@@ -118,6 +156,8 @@ def run_child(request: dict) -> None:
                     for f in traceback.extract_tb(error.__traceback__)
                 ],
             )
+    if cov is not None:
+        result["coverage"] = finish_coverage(cov, request)
     logging.getLogger().removeHandler(log_handler)
     result["warnings"] += [
         {
@@ -140,10 +180,15 @@ def run_request(request: dict) -> dict:
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:
+        code = 0
         try:
             run_child(request)
+        except BaseException:  # noqa: BLE001 - the gate's own failure: to the example's stderr
+            traceback.print_exc()
+            sys.stderr.flush()
+            code = 70
         finally:
-            os._exit(0)
+            os._exit(code)
     deadline = started + request["timeout"]
     timed_out = False
     while True:
@@ -190,6 +235,10 @@ def main() -> None:
     args = parser.parse_args()
     replies = os.fdopen(args.reply_fd, "w", buffering=1)
     os.dup2(2, 1)  # whatever the frameworks print while importing must not reach the reply channel
+    try:
+        import coverage  # noqa: F401, PLC0415 - the children measure line coverage (start_coverage)
+    except ImportError:
+        pass
     for module in filter(None, args.preload.split(",")):
         try:
             importlib.import_module(module)

@@ -1,0 +1,116 @@
+"""MkDocs hook: facts that code cannot show expire.
+
+A fact about the world (a project's maintenance status, a release, a licence, a deprecation notice) carries
+its primary source as a link whose text ends in `, checked YYYY-MM`, the month someone last read that
+source:
+
+    TorchServe is in limited maintenance ([TorchServe README, checked 2026-11](https://github.com/pytorch/serve#readme)).
+
+This hook finds every such link and logs a WARNING, which fails `mkdocs build --strict`, naming the page,
+the line and the URL to re-check, when the month is more than 12 months before the build date, or when the
+stamp is malformed (not `YYYY-MM`, a month that does not exist, a month after the build date).
+
+The build date is today (UTC), or `SOURCES_TODAY=YYYY-MM-DD` from the environment (the tests use it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+
+MAX_AGE_MONTHS = 12
+TODAY_VARIABLE = "SOURCES_TODAY"
+
+log = logging.getLogger("mkdocs.hooks.sources")
+
+# `[text, checked 2026-11](url "title")` or `[text, checked 2026-11][ref]`; the text may wrap lines.
+CHECKED_LINK = re.compile(
+    r"\[(?P<text>[^\[\]]*?),\s*checked\b(?P<stamp>[^\[\]]*)\]"
+    r"(?:\((?P<url><[^>]*>|[^)\s]+)(?:\s+[\"'(][^)]*)?\)|\[(?P<ref>[^\]]*)\])"
+)
+STAMP = re.compile(r"^\s+(?P<year>\d{4})-(?P<month>\d{2})\s*$")
+REFERENCE = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*(?P<url>\S+)", re.M)
+FENCE = re.compile(r"^ *(`{3,}|~{3,})")
+
+
+def build_date() -> dt.date:
+    value = os.environ.get(TODAY_VARIABLE)
+    if value:
+        return dt.date.fromisoformat(value)
+    return dt.datetime.now(dt.UTC).date()
+
+
+def without_code(text: str) -> str:
+    """The text with fenced code blocks and inline code blanked (line numbers kept): a link shown as
+    code is an example of the syntax, not a fact."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append("")
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append("")
+            continue
+        out.append(re.sub(r"(`+)(.+?)\1", lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
+
+
+def problems(text: str, today: dt.date) -> list[tuple[int, str, str]]:
+    """(line, URL, what is wrong) for each checked-source link of a page that is out of date or malformed."""
+    text = without_code(text)
+    references = {m["ref"].strip().lower(): m["url"] for m in REFERENCE.finditer(text)}
+    found = []
+    for match in CHECKED_LINK.finditer(text):
+        line = text.count("\n", 0, match.start("stamp")) + 1
+        if match["url"] is not None:
+            url = match["url"].strip("<>")
+        else:
+            ref = (match["ref"] or match["text"] + ", checked" + match["stamp"]).strip().lower()
+            url = references.get(ref, f"[{match['ref']}] (no such reference)")
+        stamp = STAMP.match(match["stamp"])
+        month = None
+        if stamp:
+            try:
+                month = dt.date(int(stamp["year"]), int(stamp["month"]), 1)
+            except ValueError:
+                month = None
+        if month is None:
+            found.append(
+                (line, url, f"malformed stamp 'checked{match['stamp']}': write 'checked YYYY-MM'")
+            )
+            continue
+        age = (today.year * 12 + today.month) - (month.year * 12 + month.month)
+        if age < 0:
+            found.append(
+                (line, url, f"'checked {month:%Y-%m}' is after the build date ({today:%Y-%m})")
+            )
+        elif age > MAX_AGE_MONTHS:
+            found.append(
+                (
+                    line,
+                    url,
+                    f"fact checked {month:%Y-%m}, {age} months before the build date "
+                    f"({today:%Y-%m}; the limit is {MAX_AGE_MONTHS}): re-read the source, fix the "
+                    "claim if it changed, and update the month",
+                )
+            )
+    return found
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = page.file.content_string  # the file as written: line numbers are the author's
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    where = (
+        os.path.relpath(page.file.abs_src_path, root)
+        if page.file.abs_src_path
+        else page.file.src_uri
+    )
+    for line, url, message in problems(source, build_date()):
+        log.warning("%s:%d: %s; source to re-check: %s", where, line, message, url)
+    return markdown
