@@ -5,6 +5,7 @@ subprocess, and each test below reads the verdict on its own page from the JUnit
 """
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -17,21 +18,31 @@ from tests.gate.runner import keras_backend_of
 
 REPO = Path(__file__).resolve().parents[1]
 
-MKDOCS_YML = """\
+# The site's own hooks: checked sources expire, notebooks (generated or hand-made) are run.
+MKDOCS_YML = f"""\
 site_name: Throwaway
 theme:
   name: material
 validation:
-  nav: {omitted_files: warn, not_found: warn}
-  links: {not_found: warn, anchors: warn, unrecognized_links: warn}
+  nav: {{omitted_files: warn, not_found: warn}}
+  links: {{not_found: warn, anchors: warn, unrecognized_links: warn}}
+hooks:
+  - {REPO / "hooks" / "sources.py"}
+  - {REPO / "hooks" / "notebooks.py"}
+plugins:
+  - search
+  - mkdocs-jupyter: {{include: ["*.ipynb"], execute: false, include_source: true}}
 markdown_extensions:
   - admonition
-  - pymdownx.highlight: {pygments_lang_class: true}
+  - pymdownx.details
+  - pymdownx.highlight: {{pygments_lang_class: true}}
   - pymdownx.superfences
-  - pymdownx.tabbed: {alternate_style: true}
-  - pymdownx.snippets: {base_path: ["."], check_paths: true}
+  - pymdownx.tabbed: {{alternate_style: true}}
+  - pymdownx.snippets: {{base_path: ["."], check_paths: true}}
 nav:
 """
+# The build date the tests give hooks/sources.py: a fact checked 2027-06 is fresh, 2026-11 expired.
+SOURCES_TODAY = "2028-01-15"
 
 FENCE = "```"
 
@@ -56,6 +67,8 @@ PAGES = {
         {FENCE}console
         $ pip install nothing
         {FENCE}
+
+        A fact with its source ([Project README, checked 2027-06](https://fresh.example/readme)).
         """,
         {"snippets/good/prints.py": "print('loss', 0.12341)  # within the output tolerance\n"},
     ),
@@ -226,6 +239,121 @@ PAGES = {
             ),
         },
     ),
+    "gotchas": (
+        f"""\
+        # Gotchas, each with its proof
+
+        ## Gotchas
+
+        - **Proved.** The proof runs, nested in the list item and the details block.
+
+            ??? example "Show it"
+
+                {FENCE}python
+                --8<-- "snippets/gotchas/proved.py"
+                {FENCE}
+
+                <!--pytest-codeblocks:expected-output-->
+
+                {FENCE}text
+                proved 2
+                {FENCE}
+
+        - **Said, not shown.** A claim without its proof.
+        - **Proof without output.** Shown, not checked.
+
+            ??? example "Show it"
+
+                {FENCE}python
+                --8<-- "snippets/gotchas/unchecked.py"
+                {FENCE}
+
+        - **Wrong proof.** The output shown is checked like any other.
+
+            ??? example "Show it"
+
+                {FENCE}python
+                --8<-- "snippets/gotchas/wrong.py"
+                {FENCE}
+
+                <!--pytest-codeblocks:expected-output-->
+
+                {FENCE}text
+                wrong 3
+                {FENCE}
+
+        ## Common pitfalls
+
+        Prose only: no item, no proof.
+
+        ## See also
+
+        - [Good](good.md), a list outside the section.
+        """,
+        {
+            "snippets/gotchas/proved.py": "print('proved', 1 + 1)\n",
+            "snippets/gotchas/unchecked.py": "print('unchecked')\n",
+            "snippets/gotchas/wrong.py": "print('wrong', 4)\n",
+        },
+    ),
+    "uncovered": (
+        f"""\
+        # Lines that never run
+
+        {FENCE}python
+        --8<-- "snippets/uncovered/dead.py"
+        {FENCE}
+        """,
+        {
+            "snippets/uncovered/dead.py": textwrap.dedent(
+                """\
+                device = "cpu"
+                if device == "cuda":
+                    print("GPU-only: excluded on CPU")
+                try:
+                    value = int("3")
+                except ValueError:
+                    value = 0
+                if value > 5:
+                    print("unreachable")
+                print(value)
+                """
+            )
+        },
+    ),
+    "covered": (
+        f"""\
+        # Every line runs, some in a process the example starts
+
+        {FENCE}python
+        --8<-- "snippets/covered/child.py"
+        {FENCE}
+        """,
+        {
+            "snippets/covered/child.py": textwrap.dedent(
+                """\
+                import subprocess
+                import sys
+
+                if len(sys.argv) > 1:
+                    print("in the child process")
+                else:
+                    subprocess.run([sys.executable, __file__, "child"], check=True)
+                """
+            )
+        },
+    ),
+    "expired-fact": (
+        """\
+        # Facts and their sources
+
+        Project X is maintained ([X README, checked 2026-11](https://x.example/readme)).
+
+        A wrapped link ([Y release
+        notes, checked 2026-12](https://y.example/releases)), a typo ([Z, checked 2027-13](https://z.example)).
+        """,
+        {},
+    ),
     "broken-link": (
         "# Broken link\n\nSee [the missing page](nowhere.md) and [an anchor](good.md#nope).\n",
         {},
@@ -247,6 +375,20 @@ MISSING_INCLUDE = (
 PAGES["orphan"] = ("# A page\n", {"snippets/orphan/unused.py": "print('on no page')\n"})
 
 
+def coverage_settings() -> str:
+    """The [tool.coverage.*] tables of the project's pyproject.toml: a throwaway site is measured the same."""
+    text = (REPO / "pyproject.toml").read_text()
+    tables = re.findall(r"^\[tool\.coverage\..*?(?=^\[(?!tool\.coverage\.)|\Z)", text, re.M | re.S)
+    assert tables, "pyproject.toml has no [tool.coverage.*] settings"
+    return "\n" + "".join(tables)
+
+
+def line_of(page: str, text: str) -> int:
+    """The 1-based line of a throwaway page (as written to disk) where `text` first occurs."""
+    lines = textwrap.dedent(PAGES[page][0]).splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
 def write_site(site: Path, pages: dict, preload: tuple[str, ...] = ()) -> None:
     nav = "".join(f"  - {name}.md\n" for name in pages if name != "outside-nav")
     (site / "mkdocs.yml").write_text(MKDOCS_YML + nav)
@@ -260,11 +402,17 @@ def write_site(site: Path, pages: dict, preload: tuple[str, ...] = ()) -> None:
     (site / "pyproject.toml").write_text(
         '[tool.pytest.ini_options]\ntestpaths = ["mkdocs.yml", "docs"]\n'
         f"gate_preload = {list(preload)!r}\n".replace("'", '"')
+        + coverage_settings()
     )
 
 
 def pytest_in(site: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCES_TODAY": SOURCES_TODAY,
+    }
     env.pop("PYTEST_XDIST_WORKER", None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", *args],
@@ -429,3 +577,141 @@ def test_a_notebook_cell_that_raises_is_located(tmp_path):
     assert result.returncode == 1, result.stdout[-3000:]
     assert "docs/walkthrough.nb.yml" in result.stdout and "cell 1" in result.stdout
     assert "snippets/notebook/fails.py" in result.stdout and "KeyError" in result.stdout
+
+
+def test_a_gotcha_without_its_proof_fails_with_its_line(verdicts):
+    message = failures_of(verdicts, "docs.gotchas")
+    for item, lacks in (
+        ("**Said, not shown.**", "no `??? example` block"),
+        ("**Proof without output.**", "its example shows no checked output"),
+    ):
+        assert (
+            f"docs/gotchas.md:{line_of('gotchas', item)}: Gotchas item without its proof" in message
+        )
+        assert lacks in message
+    assert (
+        f"docs/gotchas.md:{line_of('gotchas', '## Common pitfalls')}: a 'Common pitfalls'"
+        in message
+    )
+    for proved in ("**Proved.**", "**Wrong proof.**", "a list outside the section"):
+        assert f"docs/gotchas.md:{line_of('gotchas', proved)}:" not in message
+
+
+def test_a_gotchas_proof_runs_nested_with_its_output_checked(verdicts):
+    proved = f"docs.gotchas.md::line {line_of('gotchas', 'proved.py') - 1}"
+    wrong = f"docs.gotchas.md::line {line_of('gotchas', 'wrong.py') - 1}"
+    assert any(proved in test_id for test_id in verdicts), sorted(verdicts)
+    assert failures_of(verdicts, proved) == ""
+    message = failures_of(verdicts, wrong)
+    assert "shows output the example does not print" in message and "wrong 4" in message
+
+
+def test_a_snippet_line_that_never_runs_fails(verdicts):
+    message = failures_of(verdicts, "docs.uncovered")
+    assert "lines of the example never run" in message
+    # The dead `except` branch (6-7) and the unreachable print (9); the GPU-only block (2-3) is excluded.
+    assert "snippets/uncovered/dead.py:6-7, 9\n" in message
+    assert 'snippets/uncovered/dead.py:9: print("unreachable")' in message
+    assert "dead.py:2" not in message and "dead.py:3" not in message
+
+
+def test_lines_run_in_a_process_the_example_starts_count(verdicts):
+    assert failures_of(verdicts, "docs.covered") == ""
+
+
+def test_an_expired_or_malformed_source_fails_the_strict_build(verdicts):
+    message = failures_of(verdicts, "mkdocs build --strict")
+    line = line_of("expired-fact", "X README")
+    assert f"docs/expired-fact.md:{line}: fact checked 2026-11, 14 months before" in message
+    assert "source to re-check: https://x.example/readme" in message
+    wrapped = line_of("expired-fact", "notes, checked 2026-12")
+    assert f"docs/expired-fact.md:{wrapped}: fact checked 2026-12, 13 months" in message
+    assert "https://y.example/releases" in message
+    assert f"docs/expired-fact.md:{wrapped}: malformed stamp 'checked 2027-13'" in message
+    assert "fresh.example" not in message  # checked 2027-06: fresh on 2028-01-15
+
+
+def test_a_fresh_source_passes_the_strict_build_and_expires_a_year_later(tmp_path):
+    write_site(tmp_path, {"good": PAGES["good"]})
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for today, passes in (("2028-06-30", True), ("2028-07-01", False), ("2027-05-31", False)):
+        result = subprocess.run(
+            command,
+            cwd=tmp_path,
+            env={**env, "SOURCES_TODAY": today},
+            capture_output=True,
+            text=True,
+        )
+        assert (result.returncode == 0) == passes, (today, result.stderr[-2000:])
+    assert (
+        f"docs/good.md:{line_of('good', 'fresh.example')}:" in result.stderr
+    )  # after the build date
+    assert "https://fresh.example/readme" in result.stderr
+
+
+def write_notebook(path: Path, cells: list[tuple[str, str, str | None]]) -> None:
+    """A notebook as a contributor saves it: (kind, source, saved output) per cell."""
+    import nbformat  # noqa: PLC0415
+
+    notebook = nbformat.v4.new_notebook()
+    for kind, source, saved in cells:
+        if kind == "markdown":
+            notebook.cells.append(nbformat.v4.new_markdown_cell(source))
+            continue
+        cell = nbformat.v4.new_code_cell(source, execution_count=1)
+        if saved is not None:
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=saved)]
+        notebook.cells.append(cell)
+    nbformat.write(notebook, path)
+
+
+def test_a_handmade_notebook_in_the_nav_is_run_and_a_raising_cell_fails(tmp_path):
+    write_site(tmp_path, {"good": PAGES["good"]})
+    with (tmp_path / "mkdocs.yml").open("a") as config:
+        config.write("  - handmade.ipynb\n")
+    write_notebook(
+        tmp_path / "docs" / "handmade.ipynb",
+        [
+            ("markdown", "# A notebook written by hand", None),
+            ("code", "x = 1\nprint(x)", "1\n"),
+            ("code", "raise KeyError('in a hand-made notebook')", "looks fine when saved\n"),
+        ],
+    )
+    report = tmp_path / "report.xml"
+    pytest_in(tmp_path, "-p", "no:xdist", "-p", "no:randomly", f"--junitxml={report}")
+    results = {
+        f"{case.get('classname')}::{case.get('name')}": "\n".join(
+            f.get("message", "") + "\n" + (f.text or "")
+            for f in case
+            if f.tag in ("failure", "error")
+        )
+        for case in ET.parse(report).iter("testcase")
+    }
+    notebook = failures_of({k: [v] for k, v in results.items()}, "handmade.ipynb")
+    assert "docs/handmade.ipynb: cell 2 (`raise KeyError('in a hand-made notebook')`)" in notebook
+    assert "KeyError" in notebook
+    build = failures_of({k: [v] for k, v in results.items()}, "mkdocs build --strict")
+    assert "handmade.ipynb: cell 2" in build
+
+
+def test_a_handmade_notebook_shows_the_outputs_of_its_run(tmp_path):
+    write_site(tmp_path, {"good": PAGES["good"]})
+    with (tmp_path / "mkdocs.yml").open("a") as config:
+        config.write("  - handmade.ipynb\n")
+    write_notebook(
+        tmp_path / "docs" / "handmade.ipynb",
+        [("code", "print('printed by ' + 'the run')", "typed by hand\n")],
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCES_TODAY": SOURCES_TODAY},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "handmade" / "index.html").read_text()
+    download = (tmp_path / "site" / "handmade" / "handmade.ipynb").read_text()
+    for shown in (page, download):
+        assert "printed by the run" in shown and "typed by hand" not in shown

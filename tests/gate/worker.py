@@ -14,7 +14,6 @@ Protocol (one JSON object per line): requests on stdin, responses on the file de
 """
 
 import argparse
-import glob
 import importlib
 import json
 import logging
@@ -27,7 +26,8 @@ import time
 import traceback
 import warnings
 
-from network_guard import block_network  # this file's folder is on sys.path: it is run as a script
+import line_coverage  # this file's folder is on sys.path: it is run as a script
+from network_guard import block_network
 
 # Holds a sitecustomize.py that installs the same guard at the start-up of any Python process.
 SUBPROCESS_GUARD_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "subprocess_guard")
@@ -70,42 +70,6 @@ def device_evidence() -> dict:
     return evidence
 
 
-def start_coverage(request: dict):
-    """Line coverage of the example's own file, for the gate's "every line runs" check.
-
-    coverage.py with the project's [tool.coverage] settings (pyproject.toml: CTracer, no branches, the
-    GPU-only exclusions), measuring only the example file: other files cost a trace call, no line events.
-    Python processes the example starts measure themselves (subprocess_guard/sitecustomize.py) into
-    out_dir, merged by `finish_coverage`.
-    """
-    import coverage  # noqa: PLC0415 - only when asked: `--gpu` and the fresh interpreter start faster
-
-    cov = coverage.Coverage(
-        data_file=None, include=[request["script"]], config_file=request["coverage"]
-    )
-    cov.start()
-    os.environ["GATE_COVERAGE"] = json.dumps(
-        {"script": request["script"], "config": request["coverage"], "out": request["out_dir"]}
-    )
-    return cov
-
-
-def finish_coverage(cov, request: dict) -> dict:
-    """{"statements": [...], "missing": [...]}: line numbers of the example file."""
-    cov.stop()
-    script = request["script"]
-    with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # coverage's own notes ("no data collected") are not the example's
-        _, statements, _, missing, _ = cov.analysis2(script)
-        ran = set()
-        for data_file in glob.glob(os.path.join(request["out_dir"], "coverage-*.json")):
-            with open(data_file) as handle:
-                ran.update(json.load(handle))
-    return {"statements": statements, "missing": sorted(set(missing) - ran)}
-
-
 def run_child(request: dict) -> None:
     """In the forked child: become `python <script>` and write the outcome to result.json."""
     out_dir = request["out_dir"]
@@ -137,7 +101,9 @@ def run_child(request: dict) -> None:
     )
 
     result = {"status": "passed", "warnings": []}
-    cov = start_coverage(request) if request.get("coverage") else None
+    cov = None
+    if request.get("coverage"):  # which lines of the example run (line_coverage.py)
+        cov = line_coverage.start(script, request["coverage"], out_dir)
     log_handler = _WarningLogHandler(result["warnings"])
     logging.getLogger().addHandler(log_handler)
     with warnings.catch_warnings(record=True) as caught:
@@ -157,7 +123,11 @@ def run_child(request: dict) -> None:
                 ],
             )
     if cov is not None:
-        result["coverage"] = finish_coverage(cov, request)
+        with warnings.catch_warnings():
+            warnings.simplefilter(
+                "ignore"
+            )  # coverage.py's own notes are not the example's warnings
+            result["coverage"] = line_coverage.finish(cov, script, out_dir)
     logging.getLogger().removeHandler(log_handler)
     result["warnings"] += [
         {
@@ -236,7 +206,7 @@ def main() -> None:
     replies = os.fdopen(args.reply_fd, "w", buffering=1)
     os.dup2(2, 1)  # whatever the frameworks print while importing must not reach the reply channel
     try:
-        import coverage  # noqa: F401, PLC0415 - the children measure line coverage (start_coverage)
+        import coverage  # noqa: F401, PLC0415 - the children measure line coverage (line_coverage.py)
     except ImportError:
         pass
     for module in filter(None, args.preload.split(",")):
