@@ -243,6 +243,10 @@ PAGES = {
         f"""\
         # Gotchas, each with its proof
 
+        A list before the section needs no proof:
+
+        - an item outside the section.
+
         ## Gotchas
 
         - **Proved.** The proof runs, nested in the list item and the details block.
@@ -282,13 +286,17 @@ PAGES = {
                 wrong 3
                 {FENCE}
 
+        ### PyTorch pitfalls
+
+        - **In a subsection.** Checked as well.
+
         ## Common pitfalls
 
         Prose only: no item, no proof.
 
         ## See also
 
-        - [Good](good.md), a list outside the section.
+        - [Good](good.md), a list after the section.
         """,
         {
             "snippets/gotchas/proved.py": "print('proved', 1 + 1)\n",
@@ -584,6 +592,7 @@ def test_a_gotcha_without_its_proof_fails_with_its_line(verdicts):
     for item, lacks in (
         ("**Said, not shown.**", "no `??? example` block"),
         ("**Proof without output.**", "its example shows no checked output"),
+        ("**In a subsection.**", "no `??? example` block"),
     ):
         assert (
             f"docs/gotchas.md:{line_of('gotchas', item)}: Gotchas item without its proof" in message
@@ -593,7 +602,8 @@ def test_a_gotcha_without_its_proof_fails_with_its_line(verdicts):
         f"docs/gotchas.md:{line_of('gotchas', '## Common pitfalls')}: a 'Common pitfalls'"
         in message
     )
-    for proved in ("**Proved.**", "**Wrong proof.**", "a list outside the section"):
+    proved_or_outside = ("**Proved.**", "**Wrong proof.**", "outside the", "after the", "# Gotchas,")
+    for proved in proved_or_outside:
         assert f"docs/gotchas.md:{line_of('gotchas', proved)}:" not in message
 
 

@@ -27,6 +27,7 @@ import re
 
 from .pages import PYTHON_LANGUAGES, Page
 
+# In a section (## or deeper) whose heading names gotchas or pitfalls, with its subsections.
 SECTION = re.compile(r"\b(gotchas|pitfalls)\b", re.I)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -81,26 +82,35 @@ def sections(lines: list[str]):
         if match:
             headings.append((number, len(match.group(1)), match.group(2)))
     for index, (number, level, title) in enumerate(headings):
-        if not SECTION.search(title):
+        if level < 2 or not SECTION.search(title):  # a section, not the page's title
             continue
         end = next((n - 1 for n, lvl, _ in headings[index + 1 :] if lvl <= level), len(lines))
         yield number, title, number + 1, end
 
 
 def list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """(first line, last line) of each top-level list item between start and end (1-based, inclusive)."""
+    """(first line, last line) of each top-level list item between start and end (1-based, inclusive):
+    every list of the section, its subsections' included."""
     items: list[list[int]] = []
+    fence, open_item = None, False
     for number in range(start, end + 1):
         line = lines[number - 1]
+        opening = FENCE.match(line)
+        if fence:  # a code block at the top level, outside any item
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
         if LIST_ITEM.match(line):
             items.append([number, number])
-        elif items and (not line.strip() or line.startswith((" ", "\t"))):
+            open_item = True
+        elif open_item and (not line.strip() or line.startswith((" ", "\t"))):
             items[-1][1] = number  # the item goes on: blank or indented
-        elif line.strip():
-            if items and items[-1][1] == number - 1 and lines[number - 2].strip():
-                items[-1][1] = number  # a lazy continuation line of the item's paragraph
-            else:
-                break  # the list ended; what follows is prose, not an item
+        elif open_item and lines[number - 2].strip() and not HEADING.match(line):
+            items[-1][1] = number  # a lazy continuation line of the item's paragraph
+        else:
+            open_item = False  # prose, a heading or a code block between lists
+            if opening and not line.startswith((" ", "\t")):
+                fence = opening.group(1)
     return [(first, last) for first, last in items]
 
 

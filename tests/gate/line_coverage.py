@@ -22,6 +22,7 @@ import json
 import os
 
 ENV = "GATE_COVERAGE"  # {"script", "config", "out"}: set for the processes the example starts
+EXAMPLE_FILES = "*/example-*/cwd/*"  # where runner.py writes each example (its working directory)
 AUTOGRAPH_FILES = "*__autograph_generated_file*"
 
 _state: dict = {
@@ -33,18 +34,39 @@ _state: dict = {
 }
 
 
-def start(script: str, config: str, out_dir: str):
-    """Start measuring `script` in this process (and the processes it starts); return the Coverage."""
-    import coverage  # noqa: PLC0415 - imported by the worker before it forks: free here
+def start_in_worker(config: str) -> None:
+    """In the warm worker, once: start measuring every example file (runner.py's layout) before forking.
 
-    cov = coverage.Coverage(data_file=None, include=[script, AUTOGRAPH_FILES], config_file=config)
-    _state.update(cov=cov, script=script, out=out_dir)
+    Each example's process inherits a running tracer with no data, instead of starting its own: starting
+    coverage.py costs ~1 s the first time with the frameworks loaded (its Collector records
+    `inspect.stack()`, which resolves the path of every loaded module) and ~50 ms after, per example.
+    The worker itself runs no example file, so it records nothing."""
+    import coverage  # noqa: PLC0415
+
+    cov = coverage.Coverage(
+        data_file=None, include=[EXAMPLE_FILES, AUTOGRAPH_FILES], config_file=config
+    )
+    _state.update(cov=cov, config=config)
+    cov.start()
+
+
+def begin(script: str, out_dir: str) -> None:
+    """In the example's process, before it runs (the tracer is already running, see start_in_worker)."""
+    _state.update(script=script, out=out_dir)
     _hook_autograph()
     _hook_dynamo()
-    cov.start()
-    os.environ[ENV] = json.dumps({"script": script, "config": config, "out": out_dir})
+    os.environ[ENV] = json.dumps({"script": script, "config": _state["config"], "out": out_dir})
     os.register_at_fork(after_in_child=_after_fork_in_child)
-    return cov
+
+
+def start(script: str, config: str, out_dir: str) -> None:
+    """In a process of its own (one the example started): measure `script` from now on."""
+    import coverage  # noqa: PLC0415
+
+    cov = coverage.Coverage(data_file=None, include=[script, AUTOGRAPH_FILES], config_file=config)
+    _state.update(cov=cov, config=config)
+    begin(script, out_dir)
+    cov.start()
 
 
 def start_in_subprocess() -> None:
@@ -83,10 +105,11 @@ def save() -> None:
         json.dump(sorted(ran_lines()), handle)
 
 
-def finish(cov, script: str, out_dir: str) -> dict:
+def finish(script: str, out_dir: str) -> dict:
     """In the example's process, after it ran: {"statements": [...], "missing": [...]}."""
     import glob  # noqa: PLC0415
 
+    cov = _state["cov"]
     cov.stop()
     _state["saved_by"] = os.getpid()  # this process reports directly, not through a file
     ran = ran_lines()

@@ -68,6 +68,7 @@ def pytest_configure(config):
         preload=config.getini("gate_preload"),
         gpu=config.getoption("--gpu"),
         fresh_interpreter=config.getoption("--fresh-interpreter"),
+        coverage=coverage_config(config),
     )
 
 
@@ -184,11 +185,7 @@ class ExampleItem(TestBlock):
                 f"{where}: examples on the site always run; remove {skip_marks or 'importorskip'}"
             )
 
-        # Line coverage on CPU only: on a GPU the CPU side of a device choice does not run.
-        measure = None if self.config.getoption("--gpu") else coverage_config(self.config)
-        outcome = self.config.stash[RUNNER].run(
-            example.code, example.filename, self.time_limit, coverage=measure
-        )
+        outcome = self.config.stash[RUNNER].run(example.code, example.filename, self.time_limit)
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
 
@@ -247,8 +244,13 @@ class ExampleItem(TestBlock):
         return self.path, self.example.page_line - 1, f"example at line {self.example.page_line}"
 
 
-def coverage_config(config) -> str:
-    """The file holding the [tool.coverage] settings the examples are measured with."""
+def coverage_config(config) -> str | None:
+    """The file holding the [tool.coverage] settings the examples' lines are measured with, or None when
+    the run does not measure: on a GPU (`--gpu`) the CPU side of a device choice does not run; in a fresh
+    interpreter (`--fresh-interpreter`) the frameworks are not loaded yet when measuring starts, so the
+    lines tf.function and torch.compile trace could not be counted (line_coverage.py)."""
+    if config.getoption("--gpu") or config.getoption("--fresh-interpreter"):
+        return None
     return str(Path(config.rootpath, "pyproject.toml"))
 
 

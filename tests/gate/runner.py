@@ -46,7 +46,7 @@ def read_if_exists(path: Path) -> str:
 
 
 class Worker:
-    def __init__(self, preload: list[str], env: dict[str, str]):
+    def __init__(self, preload: list[str], env: dict[str, str], coverage: str | None = None):
         read_fd, write_fd = os.pipe()
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
@@ -57,6 +57,7 @@ class Worker:
                 ",".join(preload),
                 "--reply-fd",
                 str(write_fd),
+                *(["--coverage", coverage] if coverage else []),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
@@ -103,10 +104,19 @@ class Worker:
 class ExampleRunner:
     """Runs example code as a script file in a fresh temporary working directory."""
 
-    def __init__(self, preload: list[str], gpu: bool = False, fresh_interpreter: bool = False):
+    def __init__(
+        self,
+        preload: list[str],
+        gpu: bool = False,
+        fresh_interpreter: bool = False,
+        coverage: str | None = None,
+    ):
+        """`coverage`: a coverage.py config file; each run then measures which lines of the example ran
+        (Outcome.coverage)."""
         self.preload = preload
         self.gpu = gpu
         self.fresh_interpreter = fresh_interpreter
+        self.coverage = coverage and str(Path(coverage).resolve())
         self.workers: dict[str, Worker] = {}
 
     def _environment(self, backend: str) -> dict[str, str]:
@@ -124,16 +134,14 @@ class ExampleRunner:
         if (
             self.fresh_interpreter
         ):  # a new interpreter that has imported nothing: `python example.py`
-            return Worker([], self._environment(backend))
+            return Worker([], self._environment(backend), self.coverage)
         if backend not in self.workers:
             # Every worker preloads TensorFlow, whatever its Keras backend: keras.utils.set_random_seed
             # imports it whenever it is installed (measured: 7 of the 8 Keras-on-torch examples did).
-            self.workers[backend] = Worker(self.preload, self._environment(backend))
+            self.workers[backend] = Worker(self.preload, self._environment(backend), self.coverage)
         return self.workers[backend]
 
-    def run(self, code: str, filename: str, timeout: float, coverage: str | None = None) -> Outcome:
-        """Run `code` as `filename`; with `coverage` (a coverage.py config file), measure which of its
-        lines ran."""
+    def run(self, code: str, filename: str, timeout: float) -> Outcome:
         backend = keras_backend_of(code)
         # Deleted with everything the example wrote: its working directory and its temporary files.
         with tempfile.TemporaryDirectory(prefix="example-") as scratch:
@@ -153,7 +161,7 @@ class ExampleRunner:
                         "tmp_dir": str(tmp_dir),
                         "timeout": timeout,
                         "gpu_evidence": self.gpu,
-                        "coverage": coverage and str(Path(coverage).resolve()),
+                        "coverage": self.coverage,
                     }
                 )
             finally:

@@ -101,9 +101,8 @@ def run_child(request: dict) -> None:
     )
 
     result = {"status": "passed", "warnings": []}
-    cov = None
     if request.get("coverage"):  # which lines of the example run (line_coverage.py)
-        cov = line_coverage.start(script, request["coverage"], out_dir)
+        line_coverage.begin(script, out_dir)
     log_handler = _WarningLogHandler(result["warnings"])
     logging.getLogger().addHandler(log_handler)
     with warnings.catch_warnings(record=True) as caught:
@@ -122,12 +121,12 @@ def run_child(request: dict) -> None:
                     for f in traceback.extract_tb(error.__traceback__)
                 ],
             )
-    if cov is not None:
+    if request.get("coverage"):
         with warnings.catch_warnings():
             warnings.simplefilter(
                 "ignore"
             )  # coverage.py's own notes are not the example's warnings
-            result["coverage"] = line_coverage.finish(cov, script, out_dir)
+            result["coverage"] = line_coverage.finish(script, out_dir)
     logging.getLogger().removeHandler(log_handler)
     result["warnings"] += [
         {
@@ -202,18 +201,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--preload", default="", help="comma-separated modules to import once")
     parser.add_argument("--reply-fd", type=int, required=True)
+    parser.add_argument("--coverage", help="coverage.py config: measure the examples' lines")
     args = parser.parse_args()
     replies = os.fdopen(args.reply_fd, "w", buffering=1)
     os.dup2(2, 1)  # whatever the frameworks print while importing must not reach the reply channel
-    try:
-        import coverage  # noqa: F401, PLC0415 - the children measure line coverage (line_coverage.py)
-    except ImportError:
-        pass
     for module in filter(None, args.preload.split(",")):
         try:
             importlib.import_module(module)
         except ImportError:
             pass  # an example that needs it fails with the ImportError a reader would see
+    if args.coverage:  # last: the tracer then runs while the worker waits and forks, nothing else
+        line_coverage.start_in_worker(args.coverage)
     replies.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
     for line in sys.stdin:
         replies.write(json.dumps(run_request(json.loads(line))) + "\n")
