@@ -33,5 +33,7 @@ def build_offline(zip_path: Path) -> Path:
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "site-offline.zip").resolve()
     build_offline(target)
-    print(f"{target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}: "
-          f"{target.stat().st_size / 1e6:.1f} MB; unzip it and open {FOLDER}/index.html")
+    print(
+        f"{target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}: "
+        f"{target.stat().st_size / 1e6:.1f} MB; unzip it and open {FOLDER}/index.html"
+    )

@@ -15,7 +15,9 @@ from .site_server import ROOT, page_urls
 pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
 
 DESKTOP = {"width": 1280, "height": 800}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # package.json pins it; `npm ci` installs it
+AXE = (
+    ROOT / "node_modules" / "axe-core" / "axe.min.js"
+)  # package.json pins it; `npm ci` installs it
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # For every code block: show it (select its tab), then compare the width of its text with its box's.
@@ -69,7 +71,9 @@ def test_axe_core_finds_no_violation(built_site, site, new_context, scheme):
             AXE_TAGS,
         )
         for v in violations:
-            problems.append(f"{url} [{scheme}] {v['id']} ({v['impact']}): {v['help']} at {v['targets']}")
+            problems.append(
+                f"{url} [{scheme}] {v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
+            )
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
 
 
