@@ -38,6 +38,10 @@ install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries
 bench-tests: $(STAMP) $(NODE_STAMP) ## Time the whole suite; print examples run and the gate's cost per example
 	$(PYTHON) tools/bench_tests.py
 
+.PHONY: offline
+offline: $(STAMP) $(NODE_STAMP) ## Build the site to read offline from file:// (search included): site-offline.zip
+	$(PYTHON) tools/build_offline.py site-offline.zip
+
 .PHONY: bench bench-quick
 bench: $(STAMP) ## Benchmark the frameworks (CPU; CUDA too if present): rewrite docs/benchmarks/
 	$(PYTHON) -m bench.run

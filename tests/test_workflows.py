@@ -207,12 +207,31 @@ def test_ci_runs_on_pull_requests_with_a_read_only_token():
         assert runs_on_labels(job) == {"ubuntu-latest"}
 
 
-def test_only_the_pages_deploy_job_can_write():
-    workflow = load(WORKFLOWS / "pages.yml")
-    assert triggers(workflow) == {"push", "workflow_dispatch"}
-    assert workflow["on"]["push"] == {"branches": ["main"]}
-    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
-    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+def test_only_the_deploying_jobs_can_write_and_only_from_main_or_a_release():
+    """Pages (mike pushes gh-pages) and Release (uploads the offline zip) write to the repository:
+    never for a pull request, and the token reaches only the step that pushes or uploads."""
+    pages = load(WORKFLOWS / "pages.yml")
+    assert triggers(pages) == {"push", "workflow_dispatch"}
+    assert pages["on"]["push"] == {"branches": ["main"]}
+    assert pages["jobs"]["deploy"]["permissions"] == {"contents": "write"}
+    release = load(WORKFLOWS / "release.yml")
+    assert release["on"] == {"release": {"types": ["published"]}}
+    assert release["jobs"]["offline"]["permissions"] == {"contents": "write"}
+    for workflow, job_id in ((pages, "deploy"), (release, "offline")):
+        with_token = [
+            step["name"]
+            for _, step in steps(workflow)
+            if "github.token" in str(step.get("env", {})) or "secrets." in str(step.get("env", {}))
+        ]
+        assert len(with_token) == 1, f"{job_id}: the token is given to {with_token}"
+        assert with_token[0] == workflow["jobs"][job_id]["steps"][-1]["name"]
+    writers = {
+        (path.name, job_id)
+        for path in workflow_files()
+        for job_id, job in (load(path).get("jobs") or {}).items()
+        if set((job.get("permissions") or {}).values()) - READ_ONLY
+    }
+    assert writers == {("pages.yml", "deploy"), ("release.yml", "offline")}
 
 
 def test_only_the_gpu_workflow_uses_a_self_hosted_runner():

@@ -31,6 +31,7 @@ from .gotchas import unproven_gotchas
 from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
+from .page_notebooks import collect_page_notebooks
 from .pages import PYTHON_LANGUAGES, Example, Site
 from .runner import ExampleRunner, keras_backend_of
 
@@ -147,6 +148,8 @@ class DocsPage(MarkdownFile):
             if backend != "tensorflow":  # one pytest-xdist worker starts that backend's warm worker
                 item.add_marker(pytest.mark.xdist_group(f"keras-{backend}"))
             yield item
+        # The page's notebooks (hooks/page_notebooks.py), each run top to bottom in one process.
+        yield from collect_page_notebooks(self, self.path, site_of(self.config))
 
 
 class PageProblem(pytest.Item):

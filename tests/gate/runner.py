@@ -141,8 +141,10 @@ class ExampleRunner:
             self.workers[backend] = Worker(self.preload, self._environment(backend), self.coverage)
         return self.workers[backend]
 
-    def run(self, code: str, filename: str, timeout: float) -> Outcome:
-        backend = keras_backend_of(code)
+    def run(self, code: str, filename: str, timeout: float, backend: str | None = None) -> Outcome:
+        """Run `code` as the file `filename` in the warm worker of its Keras backend (the one it
+        selects, unless `backend` says otherwise)."""
+        backend = backend or keras_backend_of(code)
         # Deleted with everything the example wrote: its working directory and its temporary files.
         with tempfile.TemporaryDirectory(prefix="example-") as scratch:
             cwd, out_dir, tmp_dir = Path(scratch, "cwd"), Path(scratch, "out"), Path(scratch, "tmp")
