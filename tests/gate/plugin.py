@@ -213,7 +213,7 @@ class ExampleItem(TestBlock):
             self.check_device(where, outcome.device_evidence or {})
 
     def check_device(self, where: str, evidence: dict):
-        if self.get_closest_marker("cpu_only") or fake_gpu():
+        if self.get_closest_marker("cpu_only") or (fake_gpu() and not fake_preflight_only()):
             return
         frameworks = frameworks_used(self.example.code)
         missing = device_problems(frameworks, keras_backend_of(self.example.code), evidence)
@@ -465,8 +465,9 @@ class NoOrphanSnippets(SiteCheck):
 
 # What can hold a GPU. Keras has no device of its own: it runs on the backend it was started with.
 GPU_FRAMEWORKS = {"torch": "PyTorch", "tensorflow": "TensorFlow", "jax": "JAX"}
-# Test switch: the preflight and the device checks accept the CPU; everything else runs for real. A
-# report written so says "fake_gpu": true, and the site never counts it as a GPU run (hooks/verified_with.py).
+# Test switch: GATE_FAKE_GPU=1, the preflight and the device checks accept the CPU; =preflight, only the
+# preflight does (so an example that stays on the CPU fails). Everything else runs for real. A report
+# written so says "fake_gpu": true, and the site never counts it as a GPU run (hooks/verified_with.py).
 FAKE_GPU = "GATE_FAKE_GPU"
 NOTEBOOKS_NOT_RUN = "notebook pages run on CPU only; the GPU mode runs the examples of the pages"
 # Each probe runs in its own process and prints one JSON line: the version, the build, the GPUs it sees.
@@ -496,6 +497,10 @@ GPU_INFO = pytest.StashKey[dict]()
 
 def fake_gpu() -> bool:
     return os.environ.get(FAKE_GPU, "") not in ("", "0")
+
+
+def fake_preflight_only() -> bool:
+    return os.environ.get(FAKE_GPU) == "preflight"
 
 
 def frameworks_present() -> list[str]:
@@ -575,7 +580,7 @@ def gpu_preflight() -> dict:
         gpus[0]["name"] if gpus else next((i["gpus"][0] for i in seen.values() if i["gpus"]), "")
     )
     if fake_gpu():
-        device = f"CPU ({FAKE_GPU}=1: a test of the GPU mode, not a GPU run)"
+        device = f"CPU ({FAKE_GPU}={os.environ[FAKE_GPU]}: a test of the GPU mode, not a GPU run)"
     return {
         "fake_gpu": fake_gpu(),
         "device": device,

@@ -1,0 +1,252 @@
+"""The GPU mode and tools/gpu-check, tested on a CPU as far as a CPU allows.
+
+GATE_FAKE_GPU=1 makes the GPU mode's preflight and device checks accept the CPU (=preflight: only the
+preflight), and everything else runs for real: the examples, the NOT RUN reports of a partial runner,
+the device report, the benchmarks and the files a GPU run brings back. What only a GPU can show (that
+an example really used it) is the device checks' decision, tested below on the evidence the worker
+records, and the run on a real GPU machine (CONTRIBUTING.md, "Run the GPU suite").
+"""
+
+import hashlib
+import importlib.machinery
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.gate.plugin import device_problems, modules_needed, not_run_reason
+from tests.test_gate import FENCE, REPO, write_site
+
+GPU_CHECK = REPO / "tools" / "gpu-check"
+WHEELS = REPO / "gpu-wheels"
+
+
+def load_gpu_check():
+    loader = importlib.machinery.SourceFileLoader("gpu_check", str(GPU_CHECK))
+    spec = importlib.util.spec_from_loader("gpu_check", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+gpu_check = load_gpu_check()
+
+
+def page(title: str, snippet: str, code: str, expected: str | None = None, mark: str = ""):
+    output = (
+        f"\n<!--pytest-codeblocks:expected-output-->\n\n{FENCE}text\n{expected}{FENCE}\n"
+        if expected
+        else ""
+    )
+    return (
+        f'# {title}\n\n{mark}{FENCE}python\n--8<-- "{snippet}"\n{FENCE}\n{output}',
+        {snippet: code},
+    )
+
+
+TORCH = "import torch\n\nprint('sum', torch.ones(3).sum().item())\n"
+SITE = {
+    "on-torch": page("Torch", "snippets/gpu/on_torch.py", TORCH, "sum 3.0\n"),
+    "absent": page(
+        "Absent", "snippets/gpu/absent.py", "import not_a_framework_xyz\n\nprint('never')\n"
+    ),
+    "keras-elsewhere": page(
+        "Keras elsewhere",
+        "snippets/gpu/keras_elsewhere.py",
+        'import os\n\nos.environ["KERAS_BACKEND"] = "nosuchbackend"\nimport keras\n',
+    ),
+    "cpu-only": page(
+        "CPU only",
+        "snippets/gpu/cpu_only.py",
+        TORCH,
+        "sum 3.0\n",
+        mark="<!-- pytest.mark.cpu_only(reason='shows the CPU') -->\n",
+    ),
+}
+
+
+def environment(fake: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", "GATE_FAKE_GPU": fake}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def fake_run(tmp_path_factory):
+    """`tools/gpu-check run` on a throwaway site, the GPU faked, the benchmark reduced to one model."""
+    site, out = tmp_path_factory.mktemp("site"), tmp_path_factory.mktemp("out")
+    write_site(site, SITE)
+    command = [sys.executable, str(GPU_CHECK), "run", str(out), "--no-install", "--site", str(site)]
+    command += ["--workers", "0", "--bench-impls", "torch-eager", "--bench-models", "mlp"]
+    result = subprocess.run(
+        command, env=environment("1"), capture_output=True, text=True, timeout=600, cwd=REPO
+    )
+    return result, out
+
+
+def test_the_run_writes_the_report_results_log_and_manifest(fake_run):
+    result, out = fake_run
+    assert result.returncode == 0, result.stdout[-4000:]
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    manifest = json.loads((out / "gpu-check.json").read_text())
+    assert manifest["fake_gpu"] is True and manifest["files"] == files
+    assert len(files) <= 8 and all(
+        len(Path(f).parts) <= 3 for f in files
+    )  # what a call brings back
+    assert {"device-report.json", "gpu-check.log", "gpu-check.tar.gz"} <= set(files)
+    assert [s["step"] for s in manifest["steps"]] == ["install", "tests", "bench"]
+    assert manifest["steps"][0]["not_run"] == "--no-install"
+    assert "tests: exit code 0" in (out / "gpu-check.log").read_text()
+
+
+def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run):
+    result, out = fake_run
+    report = json.loads((out / "device-report.json").read_text())
+    assert report["fake_gpu"] is True and "not a GPU run" in report["device"]
+    outcomes = {r["page"]: r["outcome"] for r in report["results"]}
+    assert outcomes == {
+        "docs/on-torch.md": "passed",
+        "docs/cpu-only.md": "passed",
+        "docs/absent.md": "not run",
+        "docs/keras-elsewhere.md": "not run",
+    }
+    reasons = {e["page"]: e["reason"] for e in report["not_run"]}
+    assert "needs not_a_framework_xyz, not installed" in reasons["docs/absent.md"]
+    assert "Keras on its nosuchbackend backend" in reasons["docs/keras-elsewhere.md"]
+    assert report["passed"] == 2 and report["failed"] == 0 and report["ran"] == 2
+    # Shown as skipped with the reason, and listed by name in the GPU mode's summary: never passed.
+    assert "2 passed, 2 skipped" in result.stdout
+    assert "NOT RUN docs/absent.md:3: needs not_a_framework_xyz" in result.stdout
+    # What ran, so that the site can tell a changed snippet from the one that ran.
+    torch_result = next(r for r in report["results"] if r["page"] == "docs/on-torch.md")
+    assert torch_result["snippets"] == {
+        "snippets/gpu/on_torch.py": hashlib.sha256(TORCH.encode()).hexdigest()
+    }
+    assert report["versions"]["torch"] and report["frameworks"]["PyTorch"]["version"]
+
+
+def test_the_benchmarks_run_for_the_implementations_present(fake_run):
+    result, out = fake_run
+    (results,) = (out / "benchmarks" / "results").glob("*.json")
+    data = json.loads(results.read_text())
+    assert {(r["impl"], r["model"], r["device"]) for r in data["results"]} == {
+        ("torch-eager", "mlp", "cpu")
+    }
+    assert "FAKE" in data["note"]
+    # bench's own layout (docs/benchmarks/results/<machine>.json), and its charts in the archive.
+    shutil.unpack_archive(out / "gpu-check.tar.gz", out.parent / "unpacked")
+    assert list((out.parent / "unpacked" / "benchmarks" / "charts").glob("*.svg"))
+    assert (out.parent / "unpacked" / "junit.xml").is_file()
+
+
+def test_a_fake_run_is_never_imported(fake_run, tmp_path):
+    _, out = fake_run
+    result = subprocess.run(
+        [sys.executable, str(GPU_CHECK), "import", str(out), "--repo", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "not imported" in result.stderr
+    assert not list(tmp_path.rglob("*.json"))
+
+
+def test_a_real_run_is_imported_where_the_site_reads_it(fake_run, tmp_path):
+    _, out = fake_run
+    real = tmp_path / "real"
+    shutil.copytree(out, real)
+    for name in ("gpu-check.json", "device-report.json"):  # as a run on a GPU would have written
+        data = json.loads((real / name).read_text())
+        data.update(fake_gpu=False, device="NVIDIA H100 80GB HBM3")
+        (real / name).write_text(json.dumps(data))
+    repo = tmp_path / "repo"
+    assert gpu_check.main(["import", str(real), "--repo", str(repo)]) == 0
+    (report,) = (repo / "docs" / "verification").glob("*.json")
+    assert report.name.endswith("-nvidia-h100-80gb-hbm3.json")
+    assert list((repo / "docs" / "benchmarks" / "results").glob("*.json"))
+    assert list((repo / "docs" / "benchmarks" / "charts").glob("*.svg"))
+
+
+def test_an_example_that_stays_on_the_cpu_fails_unless_marked_cpu_only(tmp_path):
+    """GATE_FAKE_GPU=preflight: only the preflight accepts the CPU; the device checks are real."""
+    write_site(tmp_path, {name: SITE[name] for name in ("on-torch", "cpu-only")})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "--gpu",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:randomly",
+            "docs",
+        ],
+        cwd=tmp_path,
+        env=environment("preflight"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "docs/on-torch.md:3" in result.stdout and "stayed on the CPU" in result.stdout
+    assert "torch allocated no CUDA memory" in result.stdout
+    assert "1 failed, 1 passed" in result.stdout  # the cpu_only example passed
+
+
+@pytest.mark.parametrize(
+    ("frameworks", "backend", "evidence", "problems"),
+    [
+        ({"torch"}, None, {"torch_cuda_peak_bytes": 512}, []),
+        ({"torch"}, None, {}, ["torch allocated no CUDA memory"]),
+        ({"keras"}, "torch", {"torch_cuda_peak_bytes": 512}, []),
+        ({"keras"}, "jax", {"torch_cuda_peak_bytes": 512}, ["Keras on jax put nothing on the GPU"]),
+        ({"keras"}, "jax", {"jax_gpu_peak_bytes": 4096}, []),
+        ({"keras"}, "tensorflow", {}, ["Keras on tensorflow put nothing on the GPU"]),
+        (
+            {"keras", "tensorflow"},
+            "tensorflow",
+            {},
+            ["TensorFlow put nothing on GPU:0", "Keras on tensorflow put nothing on the GPU"],
+        ),
+        ({"jax"}, None, {"jax_error": "RuntimeError()"}, ["JAX put nothing on the GPU"]),
+    ],
+)
+def test_each_framework_imported_must_use_the_gpu(frameworks, backend, evidence, problems):
+    assert device_problems(frameworks, backend, evidence) == problems
+
+
+def test_an_example_needs_its_imports_and_its_keras_backend():
+    code = 'import os\nos.environ["KERAS_BACKEND"] = "jax"\nimport keras\nfrom torch import nn\n'
+    assert modules_needed(code) == ["os", "keras", "torch", "jax"]
+    assert modules_needed("from __future__ import annotations\nimport keras\n") == [
+        "keras",
+        "tensorflow",
+    ]
+    assert not_run_reason(["tensorflow"], "import keras\n") == (
+        "NOT RUN on this GPU: needs tensorflow, not installed on this machine "
+        "(Keras on its tensorflow backend)"
+    )
+
+
+def test_the_carried_wheels_are_the_pins_less_what_the_gpu_machine_brings():
+    carried = {line.split("==")[0].lower() for line in gpu_check.carried_requirements(
+        REPO / "requirements.txt"
+    )}  # fmt: skip
+    assert {"keras", "mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"} <= carried
+    assert {"beautifulsoup4", "pytest", "pytest-codeblocks", "pytest-xdist", "nbclient"} <= carried
+    assert not carried & {"torch", "tensorflow", "jax", "jaxlib", "numpy", "playwright", "ruff"}
+
+
+@pytest.mark.skipif(not WHEELS.is_dir(), reason="gpu-wheels/ not downloaded (make gpu-wheels)")
+def test_the_downloaded_wheel_set_is_complete_and_fits(tmp_path):
+    assert gpu_check.verify_wheels(WHEELS) == 0
+    # The check has teeth: without one wheel that a requirement needs, the dry run fails.
+    partial = tmp_path / "partial"
+    shutil.copytree(WHEELS, partial, ignore=shutil.ignore_patterns("soupsieve-*"))
+    assert gpu_check.verify_wheels(partial) == 1
