@@ -250,3 +250,117 @@ def test_the_downloaded_wheel_set_is_complete_and_fits(tmp_path):
     partial = tmp_path / "partial"
     shutil.copytree(WHEELS, partial, ignore=shutil.ignore_patterns("soupsieve-*"))
     assert gpu_check.verify_wheels(partial) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# The stamp (hooks/verified_with.py) reads the committed device reports, and only real ones.
+
+STAMPED = {
+    "a": page("A", "snippets/a/on_torch.py", TORCH, "sum 3.0\n"),
+    "b": page("B", "snippets/b/plain.py", "print('no framework')\n", "no framework\n"),
+}
+
+
+def device_report(site: Path, fake: bool = False) -> dict:
+    """A report as a GPU run writes it: page a's example ran on the GPU, page b's was not run."""
+    torch_hash = hashlib.sha256((site / "snippets/a/on_torch.py").read_bytes()).hexdigest()
+    return {
+        "schema": 1,
+        "kind": "device-report",
+        "date": "2026-11-27T02:00:00+00:00",
+        "fake_gpu": fake,
+        "device": "NVIDIA H100 80GB HBM3",
+        "frameworks": {"PyTorch": {"version": "2.11.0+cu130", "cuda": "13.0", "gpus": ["H100"]}},
+        "versions": {"python": "3.12.3", "torch": "2.11.0+cu130", "keras": "3.15.1"},
+        "passed": 1,
+        "failed": 0,
+        "not_run": [{"page": "docs/b.md", "line": 3, "reason": "NOT RUN on this GPU: ..."}],
+        "results": [
+            {
+                "page": "docs/a.md",
+                "line": 3,
+                "snippets": {"snippets/a/on_torch.py": torch_hash},
+                "outcome": "passed",
+                "torch_cuda_peak_bytes": 1024,
+            },
+            {
+                "page": "docs/b.md",
+                "line": 3,
+                "snippets": {"snippets/b/plain.py": "0" * 64},
+                "outcome": "not run",
+                "absent": ["tensorflow"],
+            },
+        ],
+    }
+
+
+def stamped_site(site: Path) -> Path:
+    """A throwaway site with the real hook and the real verification page."""
+    write_site(site, STAMPED)
+    config = (site / "mkdocs.yml").read_text()
+    config = config.replace("nav:\n", f"hooks:\n  - {REPO / 'hooks' / 'verified_with.py'}\nnav:\n")
+    config = config.replace("  - admonition\n", "  - admonition\n  - tables\n")
+    (site / "mkdocs.yml").write_text(config + "  - verification/index.md\n")
+    (site / "docs" / "verification").mkdir()
+    shutil.copy(REPO / "docs" / "verification" / "index.md", site / "docs" / "verification")
+    return site
+
+
+def build(site: Path, report: dict | None) -> dict[str, str]:
+    """Build it with this report committed (or none): {page: the text of its stamp}, and the text of
+    the verification page."""
+    from bs4 import BeautifulSoup
+
+    for old in (site / "docs" / "verification").glob("*.json"):
+        old.unlink()
+    if report is not None:
+        (site / "docs" / "verification" / "2026-11-27-h100.json").write_text(json.dumps(report))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site / "site")],
+        cwd=site,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    texts = {}
+    for name in ("a", "b", "verification"):
+        soup = BeautifulSoup((site / "site" / name / "index.html").read_text(), "html.parser")
+        stamp = soup.select_one(".verified-with")
+        texts[name] = " ".join((stamp or soup.article).get_text(" ").split())
+    return texts
+
+
+def test_without_a_report_every_page_is_not_yet_run_on_a_gpu(tmp_path):
+    stamps = build(stamped_site(tmp_path), None)
+    assert "CPU: every example runs on every change, with PyTorch 2.13" in stamps["a"]
+    assert "Not yet run on a GPU" in stamps["a"] and "Not yet run on a GPU" in stamps["b"]
+    assert "How this site is verified" in stamps["a"]
+    assert "GPU runs on record None yet." in stamps["verification"]
+
+
+def test_a_report_is_shown_with_its_date_device_and_versions_until_the_snippet_changes(tmp_path):
+    site = stamped_site(tmp_path)
+    report = device_report(site)
+    stamps = build(site, report)
+    gpu = (
+        "GPU: 1 of 1 examples ran on NVIDIA H100 80GB HBM3 on 2026-11-27, "
+        "with PyTorch 2.11.0 (CUDA 13.0), Keras 3.15.1"
+    )
+    assert gpu in stamps["a"] and "changed" not in stamps["a"]
+    assert "GPU: 0 of 1 examples ran" in stamps["b"]
+    assert "1 not run there (they need tensorflow)" in stamps["b"]
+    page = stamps["verification"]
+    assert "2026-11-27, NVIDIA H100 80GB HBM3: PyTorch 2.11.0 (CUDA 13.0), Keras 3.15.1" in page
+    assert "A all examples 1 of 1 examples ran on NVIDIA H100" in page
+    # The snippet that ran is not the one on the page any more: no GPU claim for it.
+    (site / "snippets/a/on_torch.py").write_text(TORCH.replace("ones(3)", "ones(4)"))
+    stamps = build(site, report)
+    assert "GPU: 0 of 1 examples ran" in stamps["a"]
+    assert "1 changed since: not yet run on a GPU as they are now" in stamps["a"]
+
+
+def test_a_fake_gpu_report_is_never_shown(tmp_path):
+    site = stamped_site(tmp_path)
+    stamps = build(site, device_report(site, fake=True))
+    assert "Not yet run on a GPU" in stamps["a"] and "H100" not in stamps["verification"]

@@ -650,7 +650,8 @@ def skip_if_absent_here(item) -> None:
     absent = modules_absent(item.example.code)
     if absent:
         reason = not_run_reason(absent, item.example.code)
-        item.user_properties.append(("device_evidence", device_record(item, {"reason": reason})))
+        record = device_record(item, {"reason": reason, "absent": absent})
+        item.user_properties.append(("device_evidence", record))
         pytest.skip(reason)
 
 
