@@ -60,6 +60,16 @@ SITE = {
         "snippets/gpu/keras_elsewhere.py",
         'import os\n\nos.environ["KERAS_BACKEND"] = "nosuchbackend"\nimport keras\n',
     ),
+    "absent-at-run-time": page(
+        "Absent at run time",
+        "snippets/gpu/metadata.py",
+        'from importlib.metadata import metadata\n\nmetadata("not-a-package-xyz")\n',
+    ),
+    "fails-anyway": page(
+        "Fails anyway",
+        "snippets/gpu/fails.py",
+        "raise ModuleNotFoundError(\"No module named 'json'\")\n",
+    ),
     "cpu-only": page(
         "CPU only",
         "snippets/gpu/cpu_only.py",
@@ -91,7 +101,7 @@ def fake_run(tmp_path_factory):
 
 def test_the_run_writes_the_report_results_log_and_manifest(fake_run):
     result, out = fake_run
-    assert result.returncode == 0, result.stdout[-4000:]
+    assert result.returncode == 1, result.stdout[-4000:]  # one example fails: the tests' exit code
     files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     manifest = json.loads((out / "gpu-check.json").read_text())
     assert manifest["fake_gpu"] is True and manifest["files"] == files
@@ -101,7 +111,8 @@ def test_the_run_writes_the_report_results_log_and_manifest(fake_run):
     assert {"device-report.json", "gpu-check.log", "gpu-check.tar.gz"} <= set(files)
     assert [s["step"] for s in manifest["steps"]] == ["install", "tests", "bench"]
     assert manifest["steps"][0]["not_run"] == "--no-install"
-    assert "tests: exit code 0" in (out / "gpu-check.log").read_text()
+    assert [s["rc"] for s in manifest["steps"]] == [None, 1, 0]  # the benchmarks ran all the same
+    assert "tests: exit code 1" in (out / "gpu-check.log").read_text()
 
 
 def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run):
@@ -114,13 +125,19 @@ def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run)
         "docs/cpu-only.md": "passed",
         "docs/absent.md": "not run",
         "docs/keras-elsewhere.md": "not run",
+        "docs/absent-at-run-time.md": "not run",
+        "docs/fails-anyway.md": "failed",  # a module that is installed: a real failure, never hidden
     }
     reasons = {e["page"]: e["reason"] for e in report["not_run"]}
     assert "needs not_a_framework_xyz, not installed" in reasons["docs/absent.md"]
     assert "Keras on its nosuchbackend backend" in reasons["docs/keras-elsewhere.md"]
-    assert report["passed"] == 2 and report["failed"] == 0 and report["ran"] == 2
+    assert (
+        "needs not-a-package-xyz, not installed on this machine (found when it ran)"
+        in (reasons["docs/absent-at-run-time.md"])
+    )
+    assert report["passed"] == 2 and report["failed"] == 1 and report["ran"] == 3
     # Shown as skipped with the reason, and listed by name in the GPU mode's summary: never passed.
-    assert "2 passed, 2 skipped" in result.stdout
+    assert "1 failed, 2 passed, 3 skipped" in result.stdout
     assert "NOT RUN docs/absent.md:3: needs not_a_framework_xyz" in result.stdout
     # What ran, so that the site can tell a changed snippet from the one that ran.
     torch_result = next(r for r in report["results"] if r["page"] == "docs/on-torch.md")

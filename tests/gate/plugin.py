@@ -189,6 +189,8 @@ class ExampleItem(TestBlock):
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
         if self.config.getoption("--gpu"):
             evidence = {"seconds": outcome.seconds, **(outcome.device_evidence or {})}
+            if outcome.status == "failed":
+                skip_if_absent_at_run_time(self, outcome.error, evidence)
             self.user_properties.append(("device_evidence", device_record(self, evidence)))
 
         if outcome.status != "passed":
@@ -653,6 +655,36 @@ def skip_if_absent_here(item) -> None:
         record = device_record(item, {"reason": reason, "absent": absent})
         item.user_properties.append(("device_evidence", record))
         pytest.skip(reason)
+
+
+ABSENT_AT_RUN_TIME = re.compile(
+    r"^(?:ModuleNotFoundError: No module named '(?P<module>[\w.]+)'"
+    r"|(?:importlib\.metadata\.)?PackageNotFoundError: No package metadata was found for "
+    r"(?P<package>[\w.-]+))$"
+)
+
+
+def skip_if_absent_at_run_time(item, error: str, evidence: dict) -> None:
+    """GPU mode: an example that failed only because it reached for a package this machine lacks
+    (an import inside a function, its metadata) is NOT RUN too, not a failure of the GPU."""
+    match = ABSENT_AT_RUN_TIME.match(error.strip().splitlines()[-1] if error.strip() else "")
+    if not match:
+        return
+    name = match["module"] or match["package"]
+    if match["module"]:
+        present = importlib.util.find_spec(name.split(".")[0]) is not None
+    else:
+        try:
+            importlib.metadata.distribution(name)
+            present = True
+        except importlib.metadata.PackageNotFoundError:
+            present = False
+    if present:
+        return
+    reason = f"NOT RUN on this GPU: needs {name}, not installed on this machine (found when it ran)"
+    record = device_record(item, {**evidence, "reason": reason, "absent": [name]})
+    item.user_properties.append(("device_evidence", record))
+    pytest.skip(reason)
 
 
 # Evidence key of each framework's GPU memory (worker.device_evidence), and what its absence means.
