@@ -216,6 +216,34 @@ def test_an_example_that_stays_on_the_cpu_fails_unless_marked_cpu_only(tmp_path)
     assert "1 failed, 1 passed" in result.stdout  # the cpu_only example passed
 
 
+def test_a_framework_whose_gpu_does_not_work_can_be_left_out_and_its_examples_are_not_run(tmp_path):
+    """tools/gpu-check's retry when one framework sees no GPU: GATE_GPU_EXCLUDE leaves it out."""
+    write_site(tmp_path, {"on-torch": SITE["on-torch"]})
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "--gpu", "-p", "no:xdist", "-rs", "docs"],
+        cwd=tmp_path,
+        env={**environment("1"), "GATE_GPU_EXCLUDE": "torch"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "needs torch, which saw no GPU here: left out of this run" in result.stdout
+    report = json.loads((tmp_path / "reports" / "device-report.json").read_text())
+    assert report["left_out"] == ["PyTorch"] and "PyTorch" not in report["frameworks"]
+    assert report["results"][0]["outcome"] == "not run"
+
+
+def test_gpu_check_reads_which_frameworks_saw_no_gpu_from_the_preflight():
+    output = [
+        "Exit: make test-gpu needs a GPU, and none is usable:\n",
+        "  JAX sees no GPU (jax.devices() lists none; jax 0.11.2 needs its CUDA plugin, ...)\n",
+    ]
+    assert gpu_check.frameworks_without_gpu(output) == ["jax"]
+    output.append("  PyTorch sees no CUDA GPU (torch.cuda.is_available() is False; ...)\n")
+    assert gpu_check.frameworks_without_gpu(output) == ["torch", "jax"]
+
+
 @pytest.mark.parametrize(
     ("frameworks", "backend", "evidence", "problems"),
     [

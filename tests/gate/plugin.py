@@ -471,6 +471,7 @@ GPU_FRAMEWORKS = {"torch": "PyTorch", "tensorflow": "TensorFlow", "jax": "JAX"}
 # preflight does (so an example that stays on the CPU fails). Everything else runs for real. A report
 # written so says "fake_gpu": true, and the site never counts it as a GPU run (hooks/verified_with.py).
 FAKE_GPU = "GATE_FAKE_GPU"
+GPU_EXCLUDE = "GATE_GPU_EXCLUDE"
 NOTEBOOKS_NOT_RUN = "notebook pages run on CPU only; the GPU mode runs the examples of the pages"
 # Each probe runs in its own process and prints one JSON line: the version, the build, the GPUs it sees.
 GPU_PROBES = {
@@ -505,8 +506,18 @@ def fake_preflight_only() -> bool:
     return os.environ.get(FAKE_GPU) == "preflight"
 
 
+def excluded_frameworks() -> set[str]:
+    """GATE_GPU_EXCLUDE=jax: a framework installed here whose GPU does not work is left out of the run
+    (its examples NOT RUN, saying why) instead of stopping it. tools/gpu-check sets it on its retry."""
+    return {name.strip() for name in os.environ.get(GPU_EXCLUDE, "").split(",") if name.strip()}
+
+
 def frameworks_present() -> list[str]:
-    return [name for name in GPU_FRAMEWORKS if importlib.util.find_spec(name) is not None]
+    return [
+        name
+        for name in GPU_FRAMEWORKS
+        if name not in excluded_frameworks() and importlib.util.find_spec(name) is not None
+    ]
 
 
 def probe_framework(name: str) -> dict:
@@ -588,7 +599,12 @@ def gpu_preflight() -> dict:
         "device": device,
         "nvidia_smi": gpus,
         "frameworks": {GPU_FRAMEWORKS[name]: info for name, info in seen.items()},
-        "not_installed": [GPU_FRAMEWORKS[n] for n in GPU_FRAMEWORKS if n not in present],
+        "not_installed": [
+            GPU_FRAMEWORKS[n]
+            for n in GPU_FRAMEWORKS
+            if n not in present and importlib.util.find_spec(n) is None
+        ],
+        "left_out": [GPU_FRAMEWORKS[n] for n in GPU_FRAMEWORKS if n in excluded_frameworks()],
         "versions": package_versions(),
         "machine": {
             "cpu": platform.processor() or platform.machine(),
@@ -611,11 +627,24 @@ def modules_needed(code: str) -> list[str]:
 
 
 def modules_absent(code: str) -> list[str]:
-    return [name for name in modules_needed(code) if importlib.util.find_spec(name) is None]
+    return [
+        name
+        for name in modules_needed(code)
+        if name in excluded_frameworks() or importlib.util.find_spec(name) is None
+    ]
 
 
 def not_run_reason(absent: list[str], code: str) -> str:
-    why = f"needs {', '.join(absent)}, not installed on this machine"
+    left_out = [name for name in absent if name in excluded_frameworks()]
+    missing = [name for name in absent if name not in left_out]
+    parts = []
+    if missing:
+        parts.append(f"needs {', '.join(missing)}, not installed on this machine")
+    if left_out:
+        parts.append(
+            f"needs {', '.join(left_out)}, which saw no GPU here: left out of this run ({GPU_EXCLUDE})"
+        )
+    why = "; ".join(parts)
     if "keras" in IMPORTED.findall(code) and keras_backend_of(code) in absent:
         why += f" (Keras on its {keras_backend_of(code)} backend)"
     return f"NOT RUN on this GPU: {why}"
