@@ -21,10 +21,12 @@ from pathlib import Path
 
 FRAMEWORKS = {"torch": "PyTorch", "tensorflow": "TensorFlow", "keras": "Keras"}
 OPTIONAL = {"jax": "JAX"}  # listed when installed
+LABELS = {**FRAMEWORKS, **OPTIONAL}
 REPORTS = "verification"  # docs/verification/*.json; the page is docs/verification/index.md
 PAGE = f"{REPORTS}/index.md"
 TABLE_MARKER = "<!-- verification-table -->"
 REPORTS_MARKER = "<!-- verification-reports -->"
+PYTHON_FENCE = re.compile(r"^\s*(?:```|~~~)\s*\{?\.?(?:python3?|py)\b", re.M)
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](snippets/[^"']+)["']""", re.M)
 NOT_YET = "not yet run on a GPU"
 
@@ -66,7 +68,11 @@ def file_hash(root: Path, snippet: str) -> str:
         return ""
 
 
-def gpu_status(page: str, reports: list[dict], root: Path) -> dict | None:
+def examples_in(markdown: str) -> int:
+    return len(PYTHON_FENCE.findall(markdown))
+
+
+def gpu_status(page: str, reports: list[dict], root: Path, examples_now: int = 0) -> dict | None:
     """What the newest report that ran this page's examples says about them, or None."""
     for report in reports:
         results = [r for r in report["results"] if r["page"] == page]
@@ -90,6 +96,7 @@ def gpu_status(page: str, reports: list[dict], root: Path) -> dict | None:
             "not_run": sum(1 for r in results if r["outcome"] == "not run"),
             "absent": absent,
             "changed": sum(1 for r in results if r not in current and r["outcome"] != "not run"),
+            "added": max(0, examples_now - len(results)),
         }
     return None
 
@@ -118,10 +125,13 @@ def gpu_sentence(status: dict | None) -> str:
     if status["failed"]:
         notes.append(f"{status['failed']} failed there")
     if status["not_run"]:
-        why = f" (they need {', '.join(status['absent'])})" if status["absent"] else ""
+        needs = [LABELS.get(name, name) for name in status["absent"]]
+        why = f" (they need {', '.join(needs)})" if needs else ""
         notes.append(f"{status['not_run']} not run there{why}")
     if status["changed"]:
         notes.append(f"{status['changed']} changed since: {NOT_YET} as they are now")
+    if status["added"]:
+        notes.append(f"{status['added']} added since: {NOT_YET}")
     return text + ("; " + "; ".join(notes) if notes else "")
 
 
@@ -159,7 +169,10 @@ def on_page_markdown(markdown, page, config, files):
     if not page_snippets(markdown):
         return markdown
     status = gpu_status(
-        source_path(config, page.file.src_uri), config.extra["gpu_reports"], site_root(config)
+        source_path(config, page.file.src_uri),
+        config.extra["gpu_reports"],
+        site_root(config),
+        examples_in(markdown),
     )
     target = files.get_file_from_path(PAGE)
     more = (
@@ -185,7 +198,12 @@ def verification_page(markdown: str, config, files) -> str:
     for file in pages:
         if file.src_uri == PAGE or not page_snippets(file.content_string):
             continue
-        status = gpu_status(source_path(config, file.src_uri), reports, site_root(config))
+        status = gpu_status(
+            source_path(config, file.src_uri),
+            reports,
+            site_root(config),
+            examples_in(file.content_string),
+        )
         link = posixpath.relpath(file.src_uri, REPORTS)
         title = file.page.title if file.page and file.page.title else file.src_uri
         rows.append(f"| [{title}]({link}) | all examples | {gpu_sentence(status)} |")

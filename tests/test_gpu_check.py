@@ -394,7 +394,7 @@ def test_a_report_is_shown_with_its_date_device_and_versions_until_the_snippet_c
     )
     assert gpu in stamps["a"] and "changed" not in stamps["a"]
     assert "GPU: 0 of 1 examples ran" in stamps["b"]
-    assert "1 not run there (they need tensorflow)" in stamps["b"]
+    assert "1 not run there (they need TensorFlow)" in stamps["b"]
     page = stamps["verification"]
     assert "2026-11-27, NVIDIA H100 80GB HBM3: PyTorch 2.11.0 (CUDA 13.0), Keras 3.15.1" in page
     assert "A all examples 1 of 1 examples ran on NVIDIA H100" in page
@@ -403,6 +403,10 @@ def test_a_report_is_shown_with_its_date_device_and_versions_until_the_snippet_c
     stamps = build(site, report)
     assert "GPU: 0 of 1 examples ran" in stamps["a"]
     assert "1 changed since: not yet run on a GPU as they are now" in stamps["a"]
+    # An example added to the page since the run is not covered by it either.
+    with (site / "docs" / "a.md").open("a") as page_a:
+        page_a.write(f'\n{FENCE}python\n--8<-- "snippets/b/plain.py"\n{FENCE}\n')
+    assert "1 added since: not yet run on a GPU" in build(site, report)["a"]
 
 
 def test_a_fake_gpu_report_is_never_shown(tmp_path):

@@ -523,17 +523,17 @@ def frameworks_present() -> list[str]:
 def probe_framework(name: str) -> dict:
     code = GPU_PROBES[name] + "\nimport json; print(json.dumps(info))"
     env = {**os.environ, **GPU_ENVIRONMENT}
+    command = [sys.executable, "-c", code]
     try:
-        result = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
-        )
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
         return json.loads(result.stdout.strip().splitlines()[-1])
-    except (IndexError, json.JSONDecodeError, subprocess.TimeoutExpired) as error:
-        stderr = getattr(error, "stderr", None) or (result.stderr if "result" in locals() else "")
-        pytest.exit(
-            f"make test-gpu: could not ask {GPU_FRAMEWORKS[name]} for a GPU:\n{str(stderr)[-2000:]}",
-            returncode=2,
-        )
+    except subprocess.TimeoutExpired:
+        problem = "no answer within 300 s"
+    except (IndexError, json.JSONDecodeError):
+        problem = result.stderr[-2000:]
+    pytest.exit(
+        f"make test-gpu: could not ask {GPU_FRAMEWORKS[name]} for a GPU:\n{problem}", returncode=2
+    )
 
 
 def nvidia_smi() -> list[dict]:
