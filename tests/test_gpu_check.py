@@ -186,6 +186,12 @@ def test_a_real_run_is_imported_where_the_site_reads_it(fake_run, tmp_path):
     assert report.name.endswith("-nvidia-h100-80gb-hbm3.json")
     assert list((repo / "docs" / "benchmarks" / "results").glob("*.json"))
     assert list((repo / "docs" / "benchmarks" / "charts").glob("*.svg"))
+    # The report alone, as `make test-gpu` writes it on a GPU runner (reports/device-report.json).
+    alone, repo = tmp_path / "alone", tmp_path / "repo2"
+    alone.mkdir()
+    shutil.copy(real / "device-report.json", alone)
+    assert gpu_check.main(["import", str(alone), "--repo", str(repo)]) == 0
+    assert list((repo / "docs" / "verification").glob("*-nvidia-h100-80gb-hbm3.json"))
 
 
 def test_an_example_that_stays_on_the_cpu_fails_unless_marked_cpu_only(tmp_path):
