@@ -29,8 +29,12 @@ build: $(STAMP) ## Build the site into site/ (strict: any warning fails)
 test: $(STAMP) $(NODE_STAMP) ## Run every example, the strict build and the site checks (plain pytest)
 	$(PYTHON) -m pytest
 
-test-gpu: $(STAMP) $(NODE_STAMP) ## Run the suite on a GPU; fails at once when torch or TensorFlow sees no GPU
+test-gpu: $(STAMP) $(NODE_STAMP) ## Run the suite on a GPU; fails at once when an installed framework sees no GPU
 	$(PYTHON) -m pytest --gpu
+
+.PHONY: gpu-wheels
+gpu-wheels: $(STAMP) ## Download the wheels a bare GPU machine lacks into gpu-wheels/ (for tools/gpu-check)
+	$(PYTHON) tools/gpu-check wheels gpu-wheels
 
 install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries (requirements-gpu.txt)
 	$(PYTHON) -m pip install --quiet -r requirements-gpu.txt

@@ -1,32 +1,222 @@
-"""MkDocs hook: stamp every page with the framework versions its examples were verified with.
+"""MkDocs hook: the "Verified" stamp on every page that has examples, and the per-page table of the
+"How this site is verified" page. It says only what is true:
 
-The versions are read from the installed packages at build time (the ones `requirements.txt` pins and
-the tests run against), never typed by hand.
+- CPU: the tests run every example on every change, on the pinned versions. The versions are read
+  from the installed packages at build time (the ones requirements.txt pins and the tests run
+  against), never typed by hand.
+- GPU: only what a committed device report says (docs/verification/*.json, the JSON that
+  `make test-gpu` or tools/gpu-check writes on a GPU machine): its date, its device and the versions
+  that ran there (that machine's own, not our pins). An example whose snippet has changed since that
+  run does not count as run on a GPU; a page no report covers says "not yet run on a GPU". A report
+  written on a CPU with GATE_FAKE_GPU is never read.
 """
 
+import hashlib
+import json
+import posixpath
+import re
+from html import escape
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 FRAMEWORKS = {"torch": "PyTorch", "tensorflow": "TensorFlow", "keras": "Keras"}
+OPTIONAL = {"jax": "JAX"}  # listed when installed
+LABELS = {**FRAMEWORKS, **OPTIONAL}
+REPORTS = "verification"  # docs/verification/*.json; the page is docs/verification/index.md
+PAGE = f"{REPORTS}/index.md"
+TABLE_MARKER = "<!-- verification-table -->"
+REPORTS_MARKER = "<!-- verification-reports -->"
+PYTHON_FENCE = re.compile(r"^\s*(?:```|~~~)\s*\{?\.?(?:python3?|py)\b", re.M)
+INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](snippets/[^"']+)["']""", re.M)
+NOT_YET = "not yet run on a GPU"
+
+_nav_order: list[str] = []
 
 
 def installed_versions() -> dict[str, str]:
     found = {}
-    for package, label in FRAMEWORKS.items():
+    for package, label in {**FRAMEWORKS, **OPTIONAL}.items():
         try:
             found[label] = version(package).split("+")[0]  # "2.13.0+cpu" -> "2.13.0"
         except PackageNotFoundError:
-            found[label] = "not installed"
+            if package in FRAMEWORKS:
+                found[label] = "not installed"
     return found
+
+
+def page_snippets(markdown: str) -> list[str]:
+    return sorted(set(INCLUDE.findall(markdown)))
+
+
+def load_reports(folder: Path) -> list[dict]:
+    """The committed device reports, newest first; never one from a fake GPU."""
+    reports = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        if report.get("kind") == "device-report" and report.get("fake_gpu") is False:
+            reports.append({**report, "file": path.name})
+    return sorted(reports, key=lambda r: r["date"], reverse=True)
+
+
+def file_hash(root: Path, snippet: str) -> str:
+    try:
+        return hashlib.sha256((root / snippet).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def examples_in(markdown: str) -> int:
+    return len(PYTHON_FENCE.findall(markdown))
+
+
+def gpu_status(page: str, reports: list[dict], root: Path, examples_now: int = 0) -> dict | None:
+    """What the newest report that ran this page's examples says about them, or None."""
+    for report in reports:
+        results = [r for r in report["results"] if r["page"] == page]
+        if not results:
+            continue
+        current = [
+            r
+            for r in results
+            if all(file_hash(root, s) == h for s, h in (r.get("snippets") or {}).items())
+        ]
+        passed = [r for r in current if r["outcome"] == "passed"]
+        absent = sorted(
+            {m for r in results if r["outcome"] == "not run" for m in r.get("absent", [])}
+        )
+        return {
+            "report": report,
+            "examples": len(results),
+            "passed": len(passed),
+            "cpu_only": sum(1 for r in passed if r.get("cpu_only")),
+            "failed": sum(1 for r in current if r["outcome"] == "failed"),
+            "not_run": sum(1 for r in results if r["outcome"] == "not run"),
+            "absent": absent,
+            "changed": sum(1 for r in results if r not in current and r["outcome"] != "not run"),
+            "added": max(0, examples_now - len(results)),
+        }
+    return None
+
+
+def gpu_versions(report: dict) -> str:
+    parts = []
+    for label, info in report.get("frameworks", {}).items():
+        cuda = f" (CUDA {info['cuda']})" if info.get("cuda") else ""
+        parts.append(f"{label} {info['version'].split('+')[0]}{cuda}")
+    if "keras" in report.get("versions", {}):
+        parts.append(f"Keras {report['versions']['keras']}")
+    return ", ".join(parts)
+
+
+def gpu_sentence(status: dict | None) -> str:
+    if status is None:
+        return NOT_YET
+    report = status["report"]
+    text = (
+        f"{status['passed']} of {status['examples']} examples ran on {report['device']} on "
+        f"{report['date'][:10]}, with {gpu_versions(report)}"
+    )
+    notes = []
+    if status["cpu_only"]:
+        notes.append(f"{status['cpu_only']} of them stay on the CPU by design")
+    if status["failed"]:
+        notes.append(f"{status['failed']} failed there")
+    if status["not_run"]:
+        needs = [LABELS.get(name, name) for name in status["absent"]]
+        why = f" (they need {', '.join(needs)})" if needs else ""
+        notes.append(f"{status['not_run']} not run there{why}")
+    if status["changed"]:
+        notes.append(f"{status['changed']} changed since: {NOT_YET} as they are now")
+    if status["added"]:
+        notes.append(f"{status['added']} added since: {NOT_YET}")
+    return text + ("; " + "; ".join(notes) if notes else "")
+
+
+def cpu_sentence(config) -> str:
+    versions = ", ".join(f"{label} {v}" for label, v in config.extra["verified_with"].items())
+    return f"every example runs on every change, with {versions}"
+
+
+def site_root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def source_path(config, src_uri: str) -> str:
+    """docs/guide/x.md for guide/x.md: the path the device report names a page by."""
+    docs = Path(config.docs_dir).resolve()
+    root = site_root(config).resolve()
+    prefix = docs.relative_to(root) if docs.is_relative_to(root) else docs
+    return posixpath.join(str(prefix), src_uri)
 
 
 def on_config(config):
     config.extra["verified_with"] = installed_versions()
+    config.extra["gpu_reports"] = load_reports(Path(config.docs_dir) / REPORTS)
     return config
 
 
+def on_nav(nav, config, files):
+    _nav_order[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
-    stamp = ", ".join(f"{label} {v}" for label, v in config.extra["verified_with"].items())
+    if page.file.src_uri == PAGE:
+        return verification_page(markdown, config, files)
+    if not page_snippets(markdown):
+        return markdown
+    status = gpu_status(
+        source_path(config, page.file.src_uri),
+        config.extra["gpu_reports"],
+        site_root(config),
+        examples_in(markdown),
+    )
+    target = files.get_file_from_path(PAGE)
+    more = (
+        f' <a href="{target.url_relative_to(page.file)}">How this site is verified</a>'
+        if target
+        else ""
+    )
+    gpu = f"GPU: {gpu_sentence(status)}" if status else "Not yet run on a GPU"
     return (
         f"{markdown}\n\n"
-        f'<p class="verified-with" markdown>Examples on this page verified with {stamp}.</p>\n'
+        f'<p class="verified-with"><strong>Verified.</strong> CPU: {escape(cpu_sentence(config))}. '
+        f"{escape(gpu)}.{more}</p>\n"
     )
+
+
+def verification_page(markdown: str, config, files) -> str:
+    reports = config.extra["gpu_reports"]
+    rows = ["| Page | CPU, on every change | GPU |", "| --- | --- | --- |"]
+    order = {uri: i for i, uri in enumerate(_nav_order)}
+    pages = sorted(
+        files.documentation_pages(), key=lambda f: (order.get(f.src_uri, 1e9), f.src_uri)
+    )
+    for file in pages:
+        if file.src_uri == PAGE or not page_snippets(file.content_string):
+            continue
+        status = gpu_status(
+            source_path(config, file.src_uri),
+            reports,
+            site_root(config),
+            examples_in(file.content_string),
+        )
+        link = posixpath.relpath(file.src_uri, REPORTS)
+        title = file.page.title if file.page and file.page.title else file.src_uri
+        rows.append(f"| [{title}]({link}) | all examples | {gpu_sentence(status)} |")
+    versions = ", ".join(f"{label} {v}" for label, v in config.extra["verified_with"].items())
+    table = "\n".join(rows) + f"\n\nCPU versions: {versions}."
+    if reports:
+        listed = [
+            f"- {r['date'][:10]}, {r['device']}: {gpu_versions(r)}; {r['passed']} examples "
+            f"passed, {r['failed']} failed, {len(r['not_run'])} not run "
+            f"([the report]({r['file']}))"
+            for r in reports
+        ]
+        runs = "\n".join(listed)
+    else:
+        runs = "None yet."
+    return markdown.replace(TABLE_MARKER, table).replace(REPORTS_MARKER, runs)

@@ -14,9 +14,14 @@ A failure names the page and line, the snippet file and line. Options: `--gpu` (
 `--fresh-interpreter` (every example in a brand-new `python`, as a reader would run it).
 """
 
+import datetime
+import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import math
 import os
+import platform
 import re
 import subprocess
 import sys
@@ -64,7 +69,7 @@ def pytest_configure(config):
         "markers", "timeout(seconds): time limit of one example (pytest-timeout)"
     )
     if config.getoption("--gpu") and not hasattr(config, "workerinput"):
-        gpu_preflight()
+        config.stash[GPU_INFO] = gpu_preflight()
     config.stash[RUNNER] = ExampleRunner(
         preload=config.getini("gate_preload"),
         gpu=config.getoption("--gpu"),
@@ -187,10 +192,17 @@ class ExampleItem(TestBlock):
             raise GateFailure(
                 f"{where}: examples on the site always run; remove {skip_marks or 'importorskip'}"
             )
+        if self.config.getoption("--gpu"):
+            skip_if_absent_here(self)  # a partial GPU runner: NOT RUN, by name, never passed
 
         outcome = self.config.stash[RUNNER].run(example.code, example.filename, self.time_limit)
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
+        if self.config.getoption("--gpu"):
+            evidence = {"seconds": outcome.seconds, **(outcome.device_evidence or {})}
+            if outcome.status == "failed":
+                skip_if_absent_at_run_time(self, outcome.error, evidence)
+            self.user_properties.append(("device_evidence", device_record(self, evidence)))
 
         if outcome.status != "passed":
             raise GateFailure(f"{where}: the example failed\n{describe_error(example, outcome)}")
@@ -220,18 +232,10 @@ class ExampleItem(TestBlock):
             self.check_device(where, outcome.device_evidence or {})
 
     def check_device(self, where: str, evidence: dict):
-        frameworks = frameworks_used(self.example.code)
-        record = {"example": where, "frameworks": sorted(frameworks), **evidence}
-        self.user_properties.append(("device_evidence", record))
-        if self.get_closest_marker("cpu_only"):
+        if self.get_closest_marker("cpu_only") or (fake_gpu() and not fake_preflight_only()):
             return
-        missing = []
-        if "torch" in frameworks and not evidence.get("torch_cuda_peak_bytes"):
-            missing.append("torch allocated no CUDA memory")
-        if frameworks & {"tensorflow", "keras"} and not (
-            evidence.get("tf_gpu_peak_bytes") or evidence.get("torch_cuda_peak_bytes")
-        ):
-            missing.append("TensorFlow/Keras put nothing on GPU:0")
+        frameworks = frameworks_used(self.example.code)
+        missing = device_problems(frameworks, keras_backend_of(self.example.code), evidence)
         if missing:
             raise GateFailure(
                 f"{where}: the example stayed on the CPU ({'; '.join(missing)}). Choose the device at "
@@ -322,7 +326,7 @@ def outputs_match(expected: str, actual: str) -> bool:
 
 
 def frameworks_used(code: str) -> set[str]:
-    imported = re.findall(r"^\s*(?:import|from)\s+(torch|tensorflow|keras)\b", code, flags=re.M)
+    imported = re.findall(r"^\s*(?:import|from)\s+(torch|tensorflow|keras|jax)\b", code, flags=re.M)
     return set(imported)
 
 
@@ -514,58 +518,361 @@ class NoOrphanSnippets(SiteCheck):
 # GPU mode
 
 
-def gpu_preflight():
-    """Before anything runs: both frameworks must see a GPU, or `make test-gpu` stops at once."""
-    probe = (
-        "import json, torch, tensorflow as tf\n"
-        "print(json.dumps({'torch': torch.cuda.is_available(), 'torch_cuda': torch.version.cuda,"
-        " 'tf': [d.name for d in tf.config.list_physical_devices('GPU')]}))"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+# What can hold a GPU. Keras has no device of its own: it runs on the backend it was started with.
+GPU_FRAMEWORKS = {"torch": "PyTorch", "tensorflow": "TensorFlow", "jax": "JAX"}
+# Test switch: GATE_FAKE_GPU=1, the preflight and the device checks accept the CPU; =preflight, only the
+# preflight does (so an example that stays on the CPU fails). Everything else runs for real. A report
+# written so says "fake_gpu": true, and the site never counts it as a GPU run (hooks/verified_with.py).
+FAKE_GPU = "GATE_FAKE_GPU"
+GPU_EXCLUDE = "GATE_GPU_EXCLUDE"
+NOTEBOOKS_NOT_RUN = "notebook pages run on CPU only; the GPU mode runs the examples of the pages"
+# Each probe runs in its own process and prints one JSON line: the version, the build, the GPUs it sees.
+GPU_PROBES = {
+    "torch": "import torch\n"
+    "info = {'version': torch.__version__, 'cuda': torch.version.cuda, 'gpus': [\n"
+    "    torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())\n"
+    "] if torch.cuda.is_available() else []}",
+    "tensorflow": "import tensorflow as tf\n"
+    "info = {'version': tf.__version__,\n"
+    "        'cuda': tf.sysconfig.get_build_info().get('cuda_version'),\n"
+    "        'gpus': [d.name for d in tf.config.list_physical_devices('GPU')]}",
+    "jax": "import jax, jaxlib\n"
+    "info = {'version': jax.__version__, 'jaxlib': jaxlib.__version__,\n"
+    "        'gpus': [d.device_kind for d in jax.devices() if d.platform == 'gpu']}",
+}
+NO_GPU = {
+    "torch": "PyTorch sees no CUDA GPU (torch.cuda.is_available() is False; torch {version} is {build})",
+    "tensorflow": "TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty; on a "
+    "machine with an NVIDIA driver, run `make install-gpu` for tensorflow[and-cuda])",
+    "jax": "JAX sees no GPU (jax.devices() lists none; jax {version} needs its CUDA plugin, "
+    "jax[cuda12] or jax[cuda13])",
+}
+GPU_ENVIRONMENT = {"XLA_PYTHON_CLIENT_PREALLOCATE": "false", "TF_FORCE_GPU_ALLOW_GROWTH": "true"}
+GPU_INFO = pytest.StashKey[dict]()
+
+
+def fake_gpu() -> bool:
+    return os.environ.get(FAKE_GPU, "") not in ("", "0")
+
+
+def fake_preflight_only() -> bool:
+    return os.environ.get(FAKE_GPU) == "preflight"
+
+
+def excluded_frameworks() -> set[str]:
+    """GATE_GPU_EXCLUDE=jax: a framework installed here whose GPU does not work is left out of the run
+    (its examples NOT RUN, saying why) instead of stopping it. tools/gpu-check sets it on its retry."""
+    return {name.strip() for name in os.environ.get(GPU_EXCLUDE, "").split(",") if name.strip()}
+
+
+def frameworks_present() -> list[str]:
+    return [
+        name
+        for name in GPU_FRAMEWORKS
+        if name not in excluded_frameworks() and importlib.util.find_spec(name) is not None
+    ]
+
+
+def probe_framework(name: str) -> dict:
+    code = GPU_PROBES[name] + "\nimport json; print(json.dumps(info))"
+    env = {**os.environ, **GPU_ENVIRONMENT}
+    command = [sys.executable, "-c", code]
     try:
-        seen = json.loads(result.stdout.strip().splitlines()[-1])
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        problem = "no answer within 300 s"
     except (IndexError, json.JSONDecodeError):
+        problem = result.stderr[-2000:]
+    pytest.exit(
+        f"make test-gpu: could not ask {GPU_FRAMEWORKS[name]} for a GPU:\n{problem}", returncode=2
+    )
+
+
+def nvidia_smi() -> list[dict]:
+    query = "--query-gpu=name,driver_version,memory.total"
+    try:
+        out = subprocess.run(
+            ["nvidia-smi", query, "--format=csv,noheader"],
+            capture_output=True, text=True, timeout=30, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return []
+    keys = ("name", "driver", "memory")
+    return [
+        dict(zip(keys, (f.strip() for f in line.split(",")), strict=False))
+        for line in out.splitlines()
+        if line.strip()
+    ]
+
+
+def package_versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for package in (
+        "torch", "tensorflow", "jax", "jaxlib", "keras", "numpy", "scikit-learn",
+        "onnx", "onnxruntime", "onnxscript",
+    ):  # fmt: skip
+        try:
+            found[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return found
+
+
+def gpu_preflight() -> dict:
+    """Before anything runs: every framework installed here that can hold a GPU must see one, or
+    `make test-gpu` stops at once. A framework that is not installed is no failure: its examples are
+    reported NOT RUN on this GPU, by name. Returns what the device report says about the machine."""
+    present = frameworks_present()
+    if not present:
         pytest.exit(
-            f"make test-gpu: could not ask the frameworks for a GPU:\n{result.stderr[-2000:]}",
+            "make test-gpu needs a GPU framework, and none is installed "
+            f"(none of {', '.join(GPU_FRAMEWORKS.values())})",
             returncode=2,
         )
+    seen = {name: probe_framework(name) for name in present}
     missing = []
-    if not seen["torch"]:
-        build = f"CUDA {seen['torch_cuda']}" if seen["torch_cuda"] else "a CPU-only build"
-        missing.append(
-            f"PyTorch sees no CUDA GPU (torch.cuda.is_available() is False; torch is {build})"
-        )
-    if not seen["tf"]:
-        missing.append(
-            "TensorFlow sees no GPU (tf.config.list_physical_devices('GPU') is empty; "
-            "on a machine with an NVIDIA driver, run `make install-gpu` for tensorflow[and-cuda])"
-        )
-    if missing:
+    for name, info in seen.items():
+        if not info["gpus"]:
+            build = f"CUDA {info['cuda']}" if info.get("cuda") else "a CPU-only build"
+            missing.append(NO_GPU[name].format(version=info["version"], build=build))
+    if missing and not fake_gpu():
         pytest.exit(
             "make test-gpu needs a GPU, and none is usable:\n  " + "\n  ".join(missing),
             returncode=2,
         )
+    gpus = nvidia_smi()
+    device = (
+        gpus[0]["name"] if gpus else next((i["gpus"][0] for i in seen.values() if i["gpus"]), "")
+    )
+    if fake_gpu():
+        device = f"CPU ({FAKE_GPU}={os.environ[FAKE_GPU]}: a test of the GPU mode, not a GPU run)"
+    return {
+        "fake_gpu": fake_gpu(),
+        "device": device,
+        "nvidia_smi": gpus,
+        "frameworks": {GPU_FRAMEWORKS[name]: info for name, info in seen.items()},
+        "not_installed": [
+            GPU_FRAMEWORKS[n]
+            for n in GPU_FRAMEWORKS
+            if n not in present and importlib.util.find_spec(n) is None
+        ],
+        "left_out": [GPU_FRAMEWORKS[n] for n in GPU_FRAMEWORKS if n in excluded_frameworks()],
+        "versions": package_versions(),
+        "machine": {
+            "cpu": platform.processor() or platform.machine(),
+            "logical_cpus": os.cpu_count(),
+            "os": platform.platform(),
+        },
+    }
+
+
+IMPORTED = re.compile(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", flags=re.M)
+
+
+def modules_needed(code: str) -> list[str]:
+    """The top-level modules an example imports, and the one its Keras backend needs."""
+    needed = dict.fromkeys(IMPORTED.findall(code))
+    if "keras" in needed:
+        needed[keras_backend_of(code)] = None
+    needed.pop("__future__", None)
+    return list(needed)
+
+
+def modules_absent(code: str) -> list[str]:
+    return [
+        name
+        for name in modules_needed(code)
+        if name in excluded_frameworks() or importlib.util.find_spec(name) is None
+    ]
+
+
+def not_run_reason(absent: list[str], code: str) -> str:
+    left_out = [name for name in absent if name in excluded_frameworks()]
+    missing = [name for name in absent if name not in left_out]
+    parts = []
+    if missing:
+        parts.append(f"needs {', '.join(missing)}, not installed on this machine")
+    if left_out:
+        parts.append(
+            f"needs {', '.join(left_out)}, which saw no GPU here: left out of this run ({GPU_EXCLUDE})"
+        )
+    why = "; ".join(parts)
+    if "keras" in IMPORTED.findall(code) and keras_backend_of(code) in absent:
+        why += f" (Keras on its {keras_backend_of(code)} backend)"
+    return f"NOT RUN on this GPU: {why}"
+
+
+def snippet_hashes(root: Path, snippets: list[str]) -> dict[str, str]:
+    """What ran: the site compares these with the files as they are now (hooks/verified_with.py)."""
+    hashes = {}
+    for snippet in snippets:
+        try:
+            hashes[snippet] = hashlib.sha256((root / snippet).read_bytes()).hexdigest()
+        except OSError:
+            hashes[snippet] = ""
+    return hashes
+
+
+def device_record(item, extra: dict) -> dict:
+    example = item.example
+    return {
+        "page": str(example.page),
+        "line": example.page_line,
+        "snippets": snippet_hashes(Path(item.config.rootpath), example.snippets),
+        "frameworks": sorted(frameworks_used(example.code)),
+        "keras_backend": keras_backend_of(example.code)
+        if "keras" in frameworks_used(example.code)
+        else None,
+        "cpu_only": bool(item.get_closest_marker("cpu_only")),
+        **extra,
+    }
+
+
+def skip_if_absent_here(item) -> None:
+    """GPU mode: an example whose frameworks are not installed is reported NOT RUN, never passed."""
+    absent = modules_absent(item.example.code)
+    if absent:
+        reason = not_run_reason(absent, item.example.code)
+        record = device_record(item, {"reason": reason, "absent": absent})
+        item.user_properties.append(("device_evidence", record))
+        pytest.skip(reason)
+
+
+ABSENT_AT_RUN_TIME = re.compile(
+    r"^(?:ModuleNotFoundError: No module named '(?P<module>[\w.]+)'"
+    r"|(?:importlib\.metadata\.)?PackageNotFoundError: No package metadata was found for "
+    r"(?P<package>[\w.-]+))$"
+)
+
+
+def skip_if_absent_at_run_time(item, error: str, evidence: dict) -> None:
+    """GPU mode: an example that failed only because it reached for a package this machine lacks
+    (an import inside a function, its metadata) is NOT RUN too, not a failure of the GPU."""
+    match = ABSENT_AT_RUN_TIME.match(error.strip().splitlines()[-1] if error.strip() else "")
+    if not match:
+        return
+    name = match["module"] or match["package"]
+    if match["module"]:
+        present = importlib.util.find_spec(name.split(".")[0]) is not None
+    else:
+        try:
+            importlib.metadata.distribution(name)
+            present = True
+        except importlib.metadata.PackageNotFoundError:
+            present = False
+    if present:
+        return
+    reason = f"NOT RUN on this GPU: needs {name}, not installed on this machine (found when it ran)"
+    record = device_record(item, {**evidence, "reason": reason, "absent": [name]})
+    item.user_properties.append(("device_evidence", record))
+    pytest.skip(reason)
+
+
+# Evidence key of each framework's GPU memory (worker.device_evidence), and what its absence means.
+EVIDENCE = {
+    "torch": ("torch_cuda_peak_bytes", "torch allocated no CUDA memory"),
+    "tensorflow": ("tf_gpu_peak_bytes", "TensorFlow put nothing on GPU:0"),
+    "jax": ("jax_gpu_peak_bytes", "JAX put nothing on the GPU"),
+}
+
+
+def device_problems(frameworks: set[str], keras_backend: str | None, evidence: dict) -> list[str]:
+    """Why an example that imports a framework with a GPU did not use it (empty: it did)."""
+    problems = []
+    for name in sorted(frameworks & EVIDENCE.keys()):
+        key, problem = EVIDENCE[name]
+        if not evidence.get(key):
+            problems.append(problem)
+    if "keras" in frameworks and keras_backend in EVIDENCE:
+        key, _ = EVIDENCE[keras_backend]
+        if not evidence.get(key):
+            problems.append(f"Keras on {keras_backend} put nothing on the GPU")
+    return list(dict.fromkeys(problems))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.config.getoption("--gpu") and isinstance(item, NotebookItem):
+        item.user_properties.append(
+            ("device_evidence", {"page": item.nodeid.split("::")[0], "reason": NOTEBOOKS_NOT_RUN})
+        )
+        pytest.skip(f"NOT RUN on this GPU: {NOTEBOOKS_NOT_RUN}")
 
 
 def pytest_runtest_logreport(report):
-    if report.when == "call":
+    if report.when == "call" or (report.when == "setup" and report.skipped):
         for key, value in report.user_properties:
             if key == "device_evidence":
-                _evidence.append({**value, "outcome": report.outcome})
+                outcome = "not run" if report.skipped else report.outcome
+                record = {**value, "outcome": outcome}
+                if report.failed:
+                    record["error"] = report.longreprtext.strip()[:1000]
+                _evidence.append(record)
 
 
 _evidence: list[dict] = []
 
 
+def used_gpu(record: dict) -> bool:
+    return any(record.get(key) for key, _ in EVIDENCE.values())
+
+
+def device_summary(info: dict, evidence: list[dict]) -> dict:
+    ran = [e for e in evidence if e["outcome"] != "not run"]
+    return {
+        "schema": 1,
+        "kind": "device-report",
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        **info,
+        "examples": len(evidence),
+        "ran": len(ran),
+        "on_gpu": sum(1 for e in ran if used_gpu(e)),
+        "passed": sum(1 for e in ran if e["outcome"] == "passed"),
+        "failed": sum(1 for e in ran if e["outcome"] == "failed"),
+        "not_run": sorted(
+            (
+                {"page": e["page"], "line": e.get("line"), "reason": e["reason"]}
+                for e in evidence
+                if e["outcome"] == "not run"
+            ),
+            key=lambda e: (e["page"], e["line"] or 0),
+        ),
+        "results": sorted(evidence, key=lambda e: (e["page"], e.get("line") or 0)),
+    }
+
+
 def pytest_sessionfinish(session):
     config = session.config
-    if not config.getoption("--gpu") or hasattr(config, "workerinput"):
+    if (
+        not config.getoption("--gpu")
+        or hasattr(config, "workerinput")
+        or GPU_INFO not in config.stash
+    ):
         return
     path = Path(config.rootpath, config.getini("gate_device_report"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    on_gpu = sum(
-        1 for e in _evidence if e.get("torch_cuda_peak_bytes") or e.get("tf_gpu_peak_bytes")
+    report = device_summary(config.stash[GPU_INFO], _evidence)
+    path.write_text(json.dumps(report, indent=1) + "\n")
+    config.stash[GPU_INFO]["report"] = (path, report)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if not config.getoption("--gpu") or GPU_INFO not in config.stash:
+        return
+    if "report" not in config.stash[GPU_INFO]:
+        return
+    path, report = config.stash[GPU_INFO]["report"]
+    write = terminalreporter.write_line
+    terminalreporter.section("GPU mode")
+    versions = ", ".join(f"{k} {v}" for k, v in report["versions"].items())
+    write(f"device: {report['device']}; {versions}")
+    write(
+        f"{report['on_gpu']} of {report['ran']} examples run used the GPU "
+        f"({report['passed']} passed, {report['failed']} failed); "
+        f"{len(report['not_run'])} NOT RUN on this GPU"
     )
-    report = {"examples": len(_evidence), "on_gpu": on_gpu, "results": _evidence}
-    path.write_text(json.dumps(report, indent=2))
-    print(f"\ndevice report: {path} ({on_gpu} of {len(_evidence)} examples used the GPU)")
+    for entry in report["not_run"]:
+        where = f"{entry['page']}:{entry['line']}" if entry["line"] else entry["page"]
+        write(f"  NOT RUN {where}: {entry['reason'].removeprefix('NOT RUN on this GPU: ')}")
+    write(f"device report: {path}")

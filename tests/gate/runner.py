@@ -128,6 +128,12 @@ class ExampleRunner:
         env["PYTHONHASHSEED"] = "0"
         # Torch and TensorFlow share the GPU in one process: TensorFlow must not take all its memory.
         env["TF_FORCE_GPU_ALLOW_GROWTH"] = "true"
+        if self.gpu:
+            # JAX would take 75% of the GPU at its first op; the other examples need it too.
+            env["XLA_PYTHON_CLIENT_PREALLOCATE"] = "false"
+            # The worker forks: torch.cuda.is_available() there (Keras on torch calls it at import)
+            # must not initialise CUDA, or every child fails "Cannot re-initialize CUDA".
+            env["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
         return env
 
     def _worker(self, backend: str) -> Worker:

@@ -53,7 +53,8 @@ class _WarningLogHandler(logging.Handler):
 
 
 def device_evidence() -> dict:
-    """What the example really used: CUDA memory that torch allocated, memory TensorFlow used on GPU:0."""
+    """What the example really used: CUDA memory that torch allocated, memory TensorFlow used on GPU:0,
+    memory JAX used on its first GPU."""
     evidence = {}
     torch = sys.modules.get("torch")
     if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
@@ -67,6 +68,18 @@ def device_evidence() -> dict:
                 )
         except Exception as error:  # noqa: BLE001 - evidence is best effort; the report says why
             evidence["tf_error"] = repr(error)
+    jax = sys.modules.get("jax")
+    if jax is not None:
+        try:
+            from jax._src import xla_bridge
+
+            if xla_bridge.backends_are_initialized():  # else the example never ran a JAX op
+                gpus = [d for d in jax.local_devices() if d.platform == "gpu"]
+                if gpus:
+                    stats = gpus[0].memory_stats() or {}
+                    evidence["jax_gpu_peak_bytes"] = int(stats.get("peak_bytes_in_use", 0))
+        except Exception as error:  # noqa: BLE001 - evidence is best effort; the report says why
+            evidence["jax_error"] = repr(error)
     return evidence
 
 
