@@ -38,12 +38,15 @@ install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries
 bench-tests: $(STAMP) $(NODE_STAMP) ## Time the whole suite; print examples run and the gate's cost per example
 	$(PYTHON) tools/bench_tests.py
 
-.PHONY: bench bench-quick
-bench: $(STAMP) ## Benchmark the frameworks (CPU; CUDA too if present): rewrite docs/benchmarks/
+.PHONY: bench bench-quick bench-explain
+bench: $(STAMP) ## Benchmark the frameworks on an idle machine (BENCH_ALLOW_LOAD=1: anyway): rewrite docs/benchmarks/
 	$(PYTHON) -m bench.run
 
 bench-quick: $(STAMP) ## The benchmarks, reduced (about 2 minutes on 2 cores): rewrite docs/benchmarks/
 	$(PYTHON) -m bench.run --quick
+
+bench-explain: $(STAMP) ## Print the measurements that explain the compiled implementations' CNN results
+	$(PYTHON) -m bench.explain
 
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs

@@ -244,11 +244,18 @@ def output_name(machine: dict, device: str) -> str:
 
 
 def write(result_set: dict, out: Path) -> list[Path]:
-    """The results file and charts of one machine and device; drops that machine's older files."""
-    legacy = out / "results" / f"{result_set['machine']['slug']}.json"  # schema 1: one per machine
-    if legacy.is_file() and json.loads(legacy.read_text()).get("schema", 1) < 2:
+    """The results file and charts of one machine and device; drops older-format results files
+    (schema 1: one file per machine, no sweep) and their charts, which this run replaces."""
+    for legacy in sorted((out / "results").glob("*.json")):
+        data = json.loads(legacy.read_text())
+        if data.get("schema", 1) >= 2:
+            continue
+        for device in ("cpu", "cuda"):
+            for metric in charts.METRICS:
+                name = charts.chart_name(data["machine"]["slug"], device, metric)
+                (out / "charts" / name).unlink(missing_ok=True)
         legacy.unlink()
-        log(f"[bench] removed {legacy.name} (an older results file of this machine)")
+        log(f"[bench] removed {legacy.name} and its charts (an older results format)")
     return [charts.write_results(result_set, out), *charts.write_charts(result_set, out)]
 
 

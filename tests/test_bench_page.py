@@ -200,3 +200,18 @@ def test_the_sweep_chart_has_a_line_per_implementation(key):
     svg = charts.sweep_svg(rs, key)
     assert svg.count("<title>PyTorch eager</title>") == 1
     assert svg.count("<title>TensorFlow tf.function</title>") == 1
+
+
+def test_a_new_run_replaces_the_older_format(tmp_path):
+    """`make bench` rewrites docs/benchmarks/: a results file of the older format and its charts go."""
+    out = tmp_path / "benchmarks"
+    shutil.copytree(ROOT / "docs" / "benchmarks", out)
+    legacy = {"schema": 1, "machine": {"slug": "old-box"}}
+    (out / "results" / "old-box.json").write_text(json.dumps(legacy))
+    old_chart = out / "charts" / charts.chart_name("old-box", "cpu", "train")
+    old_chart.write_text("<svg/>")
+    written = run.write(result_set(), out)
+    assert all(p.is_file() for p in written)
+    assert not (out / "results" / "old-box.json").exists() and not old_chart.exists()
+    for path in (out / "results").glob("*.json"):
+        assert json.loads(path.read_text())["schema"] >= 2
