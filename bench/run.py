@@ -226,7 +226,8 @@ def sweep_device(device, impls, plan, n_threads, loads) -> list[dict]:
     points = ",".join(f"{w}:{b}" for w, b in sweep_points(plan))
     by_family: dict[str, list[str]] = {}
     for impl in impls:
-        by_family.setdefault(IMPLS[impl].family, []).append(impl)
+        if impl not in plan.sweep_skip:
+            by_family.setdefault(IMPLS[impl].family, []).append(impl)
     found = []
     for family, members in by_family.items():
         t = time.perf_counter()
@@ -342,10 +343,11 @@ def main(argv=None) -> int:
             log("[bench] explaining the compiled implementations (bench.explain) ...")
             explained = explain.collect(quick=args.quick, log=log)
             loads.append(load_average())
-        after = idle.reading(before["max_load"])
+        # The 1-minute load average after (and during) the run includes the benchmark's own work:
+        # about `threads` cores, more while Inductor compiles in parallel worker processes.
+        after = idle.reading(before["max_load"] + args.threads + 0.5)
         loads.append(after["load_average"])
-        # During the run the benchmark itself keeps about `threads` cores busy.
-        during = max(load[0] for load in loads) > before["max_load"] + args.threads
+        during = max(load[0] for load in loads) > before["max_load"] + 2 * args.threads + 0.5
         under_load = bool(before["busy"] or after["busy"] or during)
         result_set = {
             "schema": SCHEMA,

@@ -103,10 +103,15 @@ def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, pla
         import torch._dynamo
 
         torch._dynamo.reset()  # and never the recompile limit, past which Dynamo runs eagerly
+        from torch._dynamo.utils import counters
+
+        graphs_before = counters["stats"]["unique_graphs"]
     runner = runner_cls(impl, "mlp", initial_weights("mlp", hidden=hidden), device, LEARNING_RATE)
     runner.batch_size = batch
     warm = runner.prepare(*batches("mlp", 3, seed=2, batch_size=batch))
+    t = perf_counter()
     runner.epoch(warm)  # compiles, where there is something to compile
+    first_s = perf_counter() - t
     t = perf_counter()
     runner.epoch(warm)
     per_step = (perf_counter() - t) / 3
@@ -118,12 +123,12 @@ def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, pla
         t = perf_counter()
         runner.epoch(data)
         rates.append(steps * batch / (perf_counter() - t))
-    record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps}
+    record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps, "first_s": first_s}
     record["train_samples_per_s"] = summary(rates)
-    if impl == "torch-compile":
+    if impl == "torch-compile":  # graphs compiled for this point: 1 (the training step) if all is well
         from torch._dynamo.utils import counters
 
-        record["graphs"] = counters["stats"]["unique_graphs"]
+        record["graphs"] = counters["stats"]["unique_graphs"] - graphs_before
     return record
 
 

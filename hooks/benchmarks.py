@@ -190,6 +190,7 @@ def threads_text(rs: dict) -> str:
         "torch_num_interop_threads": "torch.set_num_interop_threads",
         "tf_intra_op_threads": "TF intra-op",
         "tf_inter_op_threads": "TF inter-op",
+        "xla_flags": "XLA_FLAGS (Keras on JAX)",
     }
     seen = {}
     for settings in rs["settings"]["thread_settings"].values():
@@ -335,7 +336,14 @@ def sweep_section(rs: dict, docs_dir: Path) -> list[str]:
         f"{', '.join(map(str, plan['sweep_widths']))}, and at width {s['sweep_batch_width']} for "
         f"batch sizes {', '.join(map(str, plan['sweep_batches']))}: a new model per point, "
         f"{plan['sweep_repeats']} repeats of as many steps as fill about "
-        f"{plan['sweep_budget_s'] / plan['sweep_repeats'] * 1e3:.0f} ms each.",
+        f"{plan['sweep_budget_s'] / plan['sweep_repeats'] * 1e3:.0f} ms each."
+        + (
+            f" Left out of this {plan['name']} run's sweep (a compilation per point): "
+            + ", ".join(rs["impls"][i]["label"] for i in plan["sweep_skip"] if i in rs["impls"])
+            + "."
+            if plan.get("sweep_skip")
+            else ""
+        ),
         "",
     ]
     for key, tab in (("sweep-width", "Against width"), ("sweep-batch", "Against batch size")):
