@@ -197,7 +197,7 @@ def sweep_svg(result_set: dict, key: str) -> str:
     xs = sorted({x for pts in lines.values() for x, _ in pts}) or [1, 2]
     ys = [v for pts in lines.values() for _, st in pts for v in (st["q1"], st["q3"])] or [1, 10]
     lx0, lx1 = math.log10(xs[0]), math.log10(xs[-1]) if xs[-1] > xs[0] else math.log10(xs[0]) + 1
-    ly0, ly1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
+    ly0, ly1 = max(math.floor(math.log10(min(ys))), 0), math.ceil(math.log10(max(ys)))
     ly1 = ly1 if ly1 > ly0 else ly0 + 1
     pw, ph = width - left - right, height - top - bottom
 
@@ -218,7 +218,7 @@ def sweep_svg(result_set: dict, key: str) -> str:
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#eee"/>')
         parts.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
-            f"{fmt(10.0**e)}</text>"
+            f"{10.0**e:,.0f}</text>"
         )
     for x in xs:
         parts.append(

@@ -115,7 +115,8 @@ def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, pla
     t = perf_counter()
     runner.epoch(warm)
     per_step = (perf_counter() - t) / 3
-    steps = int(min(max(plan.sweep_budget_s / plan.sweep_repeats / per_step, 2), 500))
+    steps = plan.sweep_budget_s / plan.sweep_repeats / per_step
+    steps = int(min(max(steps, plan.sweep_min_steps), 500))
     data = runner.prepare(*batches("mlp", steps, seed=3, batch_size=batch))
     runner.epoch(data)
     rates = []

@@ -336,7 +336,8 @@ def sweep_section(rs: dict, docs_dir: Path) -> list[str]:
         f"{', '.join(map(str, plan['sweep_widths']))}, and at width {s['sweep_batch_width']} for "
         f"batch sizes {', '.join(map(str, plan['sweep_batches']))}: a new model per point, "
         f"{plan['sweep_repeats']} repeats of as many steps as fill about "
-        f"{plan['sweep_budget_s'] / plan['sweep_repeats'] * 1e3:.0f} ms each."
+        f"{plan['sweep_budget_s'] / plan['sweep_repeats'] * 1e3:.0f} ms each, and at least "
+        f"{plan.get('sweep_min_steps', 2)} (Keras rows time one `fit()` call per repeat)."
         + (
             f" Left out of this {plan['name']} run's sweep (a compilation per point): "
             + ", ".join(rs["impls"][i]["label"] for i in plan["sweep_skip"] if i in rs["impls"])
@@ -489,11 +490,12 @@ def compile_sentences(rs: dict) -> tuple[list[str], list[tuple[str, str]]]:
             else:
                 batch = rs["settings"]["batch_size"]
                 saving = batch / re_ - batch / rc  # seconds saved per step
-                when = (
-                    f" and pays that back after about {rounded(max(extra, 0) / saving)} steps"
-                    if extra is not None
-                    else ""
-                )
+                if extra is not None and extra <= 0:
+                    cost, when = " its first step is no slower, so it pays off from the start", ""
+                elif extra is not None:
+                    when = f" and pays that back after about {rounded(extra / saving)} steps"
+                else:
+                    when = ""
                 out.append(f"{what} trains {times(rc / re_)} faster than {base};{cost}{when}.")
     return out, losing
 
