@@ -1,15 +1,20 @@
-"""MkDocs hook: render the benchmarks page's tables and charts from the results files, at build time.
+"""MkDocs hook: render the benchmarks page's words, tables and charts from the results files, at build time.
 
-`make bench` / `make bench-quick` (bench/run.py) write docs/benchmarks/results/<machine>.json and the
-SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This hook replaces two markers in
-docs/benchmarks.md:
+`make bench` / `make bench-quick` (bench/run.py) write docs/benchmarks/results/<machine>-<device>.json
+and the SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This hook replaces three
+markers in docs/benchmarks.md:
 
+- `<!-- benchmarks:summary -->`: per result set, sentences computed from it (the fastest
+  implementation per model and by how much, whether compilation pays off and after how many steps,
+  what the sweep shows, why a compiled implementation loses when the set holds the measurement that
+  says so, and a warning naming what stays unexplained), then every set's training throughput side
+  by side (CPU and GPU columns);
 - `<!-- benchmarks:implementations -->`: what each implementation runs;
-- `<!-- benchmarks:tables -->`: per machine, its description (CPU, GPU, versions, threads, date, load),
-  the correctness check, then per device the charts and tables of every metric.
+- `<!-- benchmarks:tables -->`: per machine and device, its description (CPU, GPU, versions, threads,
+  date, load, idle check), the correctness check, the charts and tables of every metric, the sweep.
 
 No number on the page is typed by hand. A missing marker, results file or chart is a warning, so the
-strict build fails.
+strict build fails. A results file of the older format (schema 1, devices in one file) still renders.
 """
 
 import json
