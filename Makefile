@@ -46,12 +46,15 @@ bench-tests: $(STAMP) $(NODE_STAMP) ## Time the whole suite; print examples run 
 offline: $(STAMP) $(NODE_STAMP) ## Build the site to read offline from file:// (search included): site-offline.zip
 	$(PYTHON) tools/build_offline.py site-offline.zip
 
-.PHONY: bench bench-quick
-bench: $(STAMP) ## Benchmark the frameworks (CPU; CUDA too if present): rewrite docs/benchmarks/
+.PHONY: bench bench-quick bench-explain
+bench: $(STAMP) ## Benchmark the frameworks on an idle machine (BENCH_ALLOW_LOAD=1: anyway): rewrite docs/benchmarks/
 	$(PYTHON) -m bench.run
 
 bench-quick: $(STAMP) ## The benchmarks, reduced (about 2 minutes on 2 cores): rewrite docs/benchmarks/
 	$(PYTHON) -m bench.run --quick
+
+bench-explain: $(STAMP) ## Print the measurements that explain the compiled implementations' CNN results
+	$(PYTHON) -m bench.explain
 
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs

@@ -1,7 +1,9 @@
-"""Write a result set (docs/benchmarks/results/<machine>.json) and its SVG charts (docs/benchmarks/charts/).
+"""Write a result set (docs/benchmarks/results/<machine>-<device>.json) and its SVG charts.
 
 Hand-written SVG, no plotting library: one chart per machine, device and metric, one panel per model,
-one bar per implementation (the median), a whisker for the spread (quartiles, or min-max).
+one bar per implementation (the median), a whisker for the spread (quartiles, or min-max); and two line
+charts of the MLP sweep (throughput against width, against batch size; log-log axes, one line per
+implementation, a vertical bar for the quartiles at each point).
 
     python -m bench.charts     # redraw every chart from the results files (no measuring)
 """
@@ -22,7 +24,9 @@ COLORS = {
     "tf-function": "#ff8f00",
     "tf-xla": "#c26a00",
     "keras-torch": "#7b1fa2",
+    "keras-jax": "#1565c0",
 }
+DASHES = {"torch-compile": "6 3", "tf-xla": "6 3", "keras-fit": "2 2"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
 
@@ -158,8 +162,115 @@ def chart_name(slug: str, device: str, metric: str) -> str:
     return f"{slug}-{device}-{metric}.svg"
 
 
+SWEEPS = {  # chart key: (x field, title, what stays fixed)
+    "sweep-width": ("hidden", "MLP training throughput against width", "batch {batch}"),
+    "sweep-batch": ("batch", "MLP training throughput against batch size", "width {width}"),
+}
+
+
+def sweep_lines(result_set: dict, key: str) -> dict[str, list[tuple[int, dict]]]:
+    """{impl: [(x, samples/s summary), ...]} of one sweep, sorted by x, measured points only."""
+    field = SWEEPS[key][0]
+    if not result_set.get("sweep"):
+        return {}
+    fixed = (
+        ("batch", result_set["settings"]["batch_size"])
+        if field == "hidden"
+        else ("hidden", result_set["settings"]["sweep_batch_width"])
+    )
+    lines: dict[str, list] = {}
+    for r in result_set.get("sweep") or []:
+        if r.get(fixed[0]) == fixed[1] and r.get("train_samples_per_s"):
+            lines.setdefault(r["impl"], []).append((r[field], r["train_samples_per_s"]))
+    return {impl: sorted(points, key=lambda p: p[0]) for impl, points in lines.items()}
+
+
+def sweep_svg(result_set: dict, key: str) -> str:
+    import math
+
+    field, title, fixed = SWEEPS[key]
+    s = result_set["settings"]
+    fixed = fixed.format(batch=s["batch_size"], width=s["sweep_batch_width"])
+    lines = sweep_lines(result_set, key)
+    machine, device = result_set["machine"]["label"], result_set["device"]
+    width, height, left, right, top, bottom = 760, 430, 70, 190, 56, 50
+    xs = sorted({x for pts in lines.values() for x, _ in pts}) or [1, 2]
+    ys = [v for pts in lines.values() for _, st in pts for v in (st["q1"], st["q3"])] or [1, 10]
+    lx0, lx1 = math.log10(xs[0]), math.log10(xs[-1]) if xs[-1] > xs[0] else math.log10(xs[0]) + 1
+    ly0, ly1 = max(math.floor(math.log10(min(ys))), 0), math.ceil(math.log10(max(ys)))
+    ly1 = ly1 if ly1 > ly0 else ly0 + 1
+    pw, ph = width - left - right, height - top - bottom
+
+    def px(x):
+        return left + (math.log10(x) - lx0) / (lx1 - lx0) * pw
+
+    def py(y):
+        return top + ph - (math.log10(y) - ly0) / (ly1 - ly0) * ph
+
+    parts = [
+        f'<text x="16" y="24" font-size="16" font-weight="600">{escape(title)} '
+        f"({device.upper()})</text>",
+        f'<text x="16" y="42" font-size="12" fill="#555">samples/s (log scale), higher is better; '
+        f"{escape(fixed)}; bar: quartiles. {escape(machine)}</text>",
+    ]
+    for e in range(ly0, ly1 + 1):
+        y = py(10**e)
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#eee"/>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
+            f"{10.0**e:,.0f}</text>"
+        )
+    for x in xs:
+        parts.append(
+            f'<text x="{px(x):.1f}" y="{top + ph + 16}" font-size="11" text-anchor="middle">{x}</text>'
+        )
+    label = "hidden width (units)" if field == "hidden" else "batch size (samples)"
+    parts.append(
+        f'<text x="{left + pw / 2}" y="{height - 12}" font-size="12" text-anchor="middle">'
+        f"{label}, log scale</text>"
+    )
+    parts.append(
+        f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>'
+    )
+    for i, (impl, pts) in enumerate(lines.items()):
+        color, name = COLORS.get(impl, "#607d8b"), IMPLS[impl].label if impl in IMPLS else impl
+        dash = f' stroke-dasharray="{DASHES[impl]}"' if impl in DASHES else ""
+        path = " ".join(
+            f"{'M' if j == 0 else 'L'}{px(x):.1f} {py(st['median']):.1f}"
+            for j, (x, st) in enumerate(pts)
+        )
+        parts.append(
+            f'<path d="{path}" stroke="{color}" stroke-width="2" fill="none"{dash}>'
+            f"<title>{escape(name)}</title></path>"
+        )
+        for x, st in pts:
+            parts.append(
+                f'<path d="M{px(x):.1f} {py(st["q1"]):.1f}V{py(st["q3"]):.1f}" stroke="{color}"/>'
+                f'<circle cx="{px(x):.1f}" cy="{py(st["median"]):.1f}" r="3" fill="{color}">'
+                f"<title>{escape(name)}, {x}: {fmt(st['median'])} samples/s</title></circle>"
+            )
+        ly = top + 10 + i * 20
+        parts.append(
+            f'<line x1="{left + pw + 12}" y1="{ly}" x2="{left + pw + 36}" y2="{ly}" '
+            f'stroke="{color}" stroke-width="2"{dash}/>'
+            f'<text x="{left + pw + 42}" y="{ly + 4}" font-size="12">{escape(name)}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="{FONT}" fill="#1a1a1a" role="img">\n'
+        f"<title>{escape(title)}, {device.upper()}, {escape(machine)}</title>\n"
+        f'<rect width="{width}" height="{height}" rx="6" fill="#ffffff" stroke="#ddd"/>\n'
+        + "\n".join(parts)
+        + "\n</svg>\n"
+    )
+
+
+def results_name(result_set: dict) -> str:
+    return f"{result_set['machine']['slug']}-{result_set['device']}.json"
+
+
 def write_results(result_set: dict, out: Path = OUT) -> Path:
-    path = out / "results" / f"{result_set['machine']['slug']}.json"
+    path = out / "results" / results_name(result_set)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result_set, indent=1) + "\n")
     return path
@@ -168,25 +279,28 @@ def write_results(result_set: dict, out: Path = OUT) -> Path:
 def write_charts(result_set: dict, out: Path = OUT) -> list[Path]:
     folder = out / "charts"
     folder.mkdir(parents=True, exist_ok=True)
-    slug = result_set["machine"]["slug"]
-    for device in (
-        "cpu",
-        "cuda",
-    ):  # this machine's old charts (not another slug that starts like it)
-        for metric in METRICS:
-            (folder / chart_name(slug, device, metric)).unlink(missing_ok=True)
+    slug, device = result_set["machine"]["slug"], result_set["device"]
+    for metric in [*METRICS, *SWEEPS]:  # this machine's old charts (not another slug like it)
+        (folder / chart_name(slug, device, metric)).unlink(missing_ok=True)
     written = []
-    for device in dict.fromkeys(r["device"] for r in result_set["results"]):
-        for metric in METRICS:
-            path = folder / chart_name(slug, device, metric)
-            path.write_text(chart_svg(result_set, device, metric))
+    for metric in METRICS:
+        path = folder / chart_name(slug, device, metric)
+        path.write_text(chart_svg(result_set, device, metric))
+        written.append(path)
+    for key in SWEEPS:
+        if sweep_lines(result_set, key):
+            path = folder / chart_name(slug, device, key)
+            path.write_text(sweep_svg(result_set, key))
             written.append(path)
     return written
 
 
 def main() -> int:
     for path in sorted((OUT / "results").glob("*.json")):
-        for chart in write_charts(json.loads(path.read_text())):
+        result_set = json.loads(path.read_text())
+        if result_set.get("schema", 1) < 2:
+            continue  # an older file: `make bench` replaces it
+        for chart in write_charts(result_set):
             print(chart)
     return 0
 

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import CHECK_STEPS, CHECK_TOLERANCE, IMPLS, MODELS, REFERENCE_IMPL
+from .common import CHECK_STEPS, CHECK_TOLERANCE, IMPLS, MODELS, REFERENCE_IMPL, available
 from .worker import MARKER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +32,12 @@ def worker_env(family: str, device: str, threads: int) -> dict[str, str]:
     for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         env[name] = str(threads)
     env["TF_CPP_MIN_LOG_LEVEL"] = "2"
+    if family == "keras-jax":  # JAX reads its threads and devices from the environment, at import
+        if device == "cpu":
+            env["JAX_PLATFORMS"] = "cpu"
+        if threads == 1:  # the one documented XLA flag; JAX has no setting for a thread count
+            flags = "--xla_cpu_multi_thread_eigen=false"
+            env["XLA_FLAGS"] = " ".join(filter(None, [env.get("XLA_FLAGS"), flags]))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
@@ -124,7 +130,7 @@ def mismatches(losses: dict[str, dict[str, float]], reference: str = REFERENCE_I
 
 
 def main() -> int:
-    losses = check_losses(list(IMPLS))
+    losses = check_losses(available())
     for model, by_impl in losses.items():
         for impl, loss in by_impl.items():
             print(f"{model:4} {impl:14} {loss:.7f}")

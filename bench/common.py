@@ -4,6 +4,7 @@ Canonical layouts are Keras's (dense kernels `(in, out)`, conv kernels `(kh, kw,
 NHWC); the PyTorch implementation converts them when it loads them.
 """
 
+import importlib.util
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,46 +21,85 @@ REFERENCE_IMPL = "torch-eager"
 class Impl:
     key: str
     label: str
-    family: str  # the worker process that runs it: "torch", "keras-tensorflow" or "keras-torch"
+    family: str  # the worker process: "torch", "keras-tensorflow", "keras-torch" or "keras-jax"
     how: str  # one line for the page: what is timed
+    needs: tuple[str, ...] = ()  # the packages it imports: run only where they are installed
+
+    @property
+    def compiled(self) -> str | None:
+        """The implementation this one compiles (its eager counterpart), if it is a compiled one."""
+        return COMPILED.get(self.key)
 
 
 IMPLS = {
     impl.key: impl
     for impl in [
         Impl(
-            "torch-eager", "PyTorch eager", "torch", "nn.Module, hand-written loop, torch.optim.SGD"
+            "torch-eager",
+            "PyTorch eager",
+            "torch",
+            "nn.Module, hand-written loop, torch.optim.SGD",
+            ("torch",),
         ),
         Impl(
             "torch-compile",
             "PyTorch torch.compile",
             "torch",
-            "the same loop on torch.compile(model)",
+            "the same loop on torch.compile(model, dynamic=False)",
+            ("torch",),
         ),
         Impl(
             "keras-fit",
             "Keras fit (TensorFlow)",
             "keras-tensorflow",
             "model.fit, KERAS_BACKEND=tensorflow",
+            ("keras", "tensorflow"),
         ),
         Impl(
             "tf-function",
             "TensorFlow tf.function",
             "keras-tensorflow",
             "GradientTape loop in @tf.function",
+            ("keras", "tensorflow"),
         ),
         Impl(
             "tf-xla",
             "TensorFlow XLA",
             "keras-tensorflow",
             "the same loop, @tf.function(jit_compile=True)",
+            ("keras", "tensorflow"),
         ),
-        Impl("keras-torch", "Keras fit (PyTorch)", "keras-torch", "model.fit, KERAS_BACKEND=torch"),
+        Impl(
+            "keras-torch",
+            "Keras fit (PyTorch)",
+            "keras-torch",
+            "model.fit, KERAS_BACKEND=torch",
+            ("keras", "torch"),
+        ),
+        Impl(
+            "keras-jax",
+            "Keras fit (JAX)",
+            "keras-jax",
+            "model.fit, KERAS_BACKEND=jax (its train step jit-compiled by XLA)",
+            ("keras", "jax"),
+        ),
     ]
 }
 
+
+def available(impls=None) -> list[str]:
+    """The implementations whose packages are installed here (found without importing them)."""
+    return [
+        key
+        for key in (impls or IMPLS)
+        if all(importlib.util.find_spec(package) for package in IMPLS[key].needs)
+    ]
+
+
+COMPILED = {"torch-compile": "torch-eager", "tf-xla": "tf-function"}  # compiled -> its eager twin
+
 MODELS = {
-    "mlp": "MLP 784-128-10 (the seed's network)",
+    "mlp": "MLP 784-128-10, ReLU",
     "cnn": "CNN: 2 conv 3x3 (8, 16 channels) + max-pool, dense 10; 28x28x1 input",
 }
 
@@ -71,8 +111,11 @@ def input_shape(model: str) -> tuple[int, ...]:
     return (784,) if model == "mlp" else (28, 28, 1)
 
 
-def initial_weights(model: str, seed: int = 0) -> dict[str, np.ndarray]:
-    """Glorot-uniform kernels and small non-zero biases (so that loading biases is checked too)."""
+def initial_weights(model: str, seed: int = 0, hidden: int = 128) -> dict[str, np.ndarray]:
+    """Glorot-uniform kernels and small non-zero biases (so that loading biases is checked too).
+
+    `hidden`: the MLP's width (the sweep varies it); the implementations read it from the weights.
+    """
     rng = np.random.default_rng(seed)
 
     def kernel(shape, fan_in, fan_out):
@@ -84,9 +127,9 @@ def initial_weights(model: str, seed: int = 0) -> dict[str, np.ndarray]:
 
     if model == "mlp":
         return {
-            "dense1/kernel": kernel((784, 128), 784, 128),
-            "dense1/bias": bias(128),
-            "dense2/kernel": kernel((128, 10), 128, 10),
+            "dense1/kernel": kernel((784, hidden), 784, hidden),
+            "dense1/bias": bias(hidden),
+            "dense2/kernel": kernel((hidden, 10), hidden, 10),
             "dense2/bias": bias(10),
         }
     if model == "cnn":
@@ -141,17 +184,34 @@ class Plan:
     steps_per_repeat: int
     latency_warmup: int
     latency_calls: int
-    ttfs_runs: (
-        int  # fresh processes measuring time to first step (the first one also measures the rest)
-    )
+    ttfs_runs: int  # fresh processes timing the first step (the first one also measures the rest)
+    sweep_widths: tuple[int, ...]  # MLP hidden widths, at batch BATCH_SIZE
+    sweep_batches: tuple[int, ...]  # batch sizes, at width SWEEP_BATCH_WIDTH
+    sweep_repeats: int
+    sweep_budget_s: float  # timed seconds per implementation and point (all repeats)
+    sweep_skip: tuple[str, ...] = ()  # implementations left out of the sweep
+    sweep_min_steps: int = 20  # steps per repeat at least: a fit() call's own setup is amortised
 
 
+SWEEP_BATCH_WIDTH = 128
 PLANS = {
     "full": Plan("full", warmup_steps=50, repeats=15, steps_per_repeat=50, latency_warmup=20,
-                 latency_calls=200, ttfs_runs=3),
+                 latency_calls=200, ttfs_runs=3,
+                 sweep_widths=(128, 256, 512, 1024, 2048, 4096),
+                 sweep_batches=(1, 4, 16, 64, 256, 1024), sweep_repeats=7, sweep_budget_s=0.7),
     "quick": Plan("quick", warmup_steps=20, repeats=5, steps_per_repeat=25, latency_warmup=10,
-                  latency_calls=50, ttfs_runs=1),
+                  latency_calls=50, ttfs_runs=1,
+                  sweep_widths=(128, 1024), sweep_batches=(1, 64, 1024),
+                  sweep_repeats=3, sweep_budget_s=0.15, sweep_skip=("torch-compile",),
+                  sweep_min_steps=10),
 }  # fmt: skip
+
+
+def sweep_points(plan: "Plan") -> list[tuple[int, int]]:
+    """(hidden width, batch size) of every sweep point, each once."""
+    points = [(w, BATCH_SIZE) for w in plan.sweep_widths]
+    points += [(SWEEP_BATCH_WIDTH, b) for b in plan.sweep_batches]
+    return list(dict.fromkeys(points))
 
 
 PERTURBATION = 1e-3  # scale of the noise `perturbed` adds: the check must notice it

@@ -14,7 +14,9 @@ def build(model: str, weights: dict[str, np.ndarray]) -> keras.Model:
     if model == "mlp":
         net = keras.Sequential([
             keras.Input((784,)),
-            layers.Dense(128, activation="relu", name="dense1"),
+            layers.Dense(
+                weights["dense1/kernel"].shape[1], activation="relu", name="dense1"
+            ),
             layers.Dense(10, name="dense2"),
         ])  # fmt: skip
     else:
@@ -41,6 +43,7 @@ class KerasFitRunner:
     """`model.fit` on NumPy arrays: one `fit` call per epoch, its own per-call setup included."""
 
     def __init__(self, impl: str, model: str, weights, device: str, lr: float):
+        self.batch_size = BATCH_SIZE
         self.net = build(model, weights)
         self.net.compile(optimizer=keras.optimizers.SGD(learning_rate=lr), loss=loss_fn())
 
@@ -57,7 +60,7 @@ class KerasFitRunner:
 
     def epoch(self, data) -> None:
         x, y = data
-        self.net.fit(x, y, batch_size=BATCH_SIZE, epochs=1, shuffle=False, verbose=0)
+        self.net.fit(x, y, batch_size=self.batch_size, epochs=1, shuffle=False, verbose=0)
 
     def logits(self, x):
         return keras.ops.convert_to_numpy(self.net(x, training=False))
@@ -75,7 +78,7 @@ class TFLoopRunner:
     def __init__(self, impl: str, model: str, weights, device: str, lr: float):
         import tensorflow as tf
 
-        self.tf, self.xla = tf, impl == "tf-xla"
+        self.tf, self.xla, self.batch_size = tf, impl == "tf-xla", BATCH_SIZE
         self.net = build(model, weights)
         optimizer, compute_loss, net = keras.optimizers.SGD(learning_rate=lr), loss_fn(), self.net
 
@@ -98,13 +101,10 @@ class TFLoopRunner:
 
     def prepare(self, x, y):
         tf = self.tf
-        n = len(x) // BATCH_SIZE
+        b = self.batch_size
         return [
-            (
-                tf.constant(x[i * BATCH_SIZE : (i + 1) * BATCH_SIZE]),
-                tf.constant(y[i * BATCH_SIZE : (i + 1) * BATCH_SIZE]),
-            )
-            for i in range(n)
+            (tf.constant(x[i * b : (i + 1) * b]), tf.constant(y[i * b : (i + 1) * b]))
+            for i in range(len(x) // b)
         ]
 
     def epoch(self, data) -> None:
@@ -126,13 +126,21 @@ class TFLoopRunner:
 RUNNERS = {
     "keras-fit": KerasFitRunner,
     "keras-torch": KerasFitRunner,
+    "keras-jax": KerasFitRunner,
     "tf-function": TFLoopRunner,
     "tf-xla": TFLoopRunner,
 }
 
 
 def configure(threads: int, device: str) -> dict:
-    """TensorFlow's threads and precision (on the torch backend, the worker configures torch)."""
+    """TensorFlow's threads and precision (on the torch backend, the worker configures torch).
+
+    JAX's threads are set before it is imported, by the parent (XLA_FLAGS, see bench.check).
+    """
+    if keras.backend.backend() == "jax":
+        import os
+
+        return {"xla_flags": os.environ.get("XLA_FLAGS", "")}
     if keras.backend.backend() != "tensorflow":
         return {}
     import tensorflow as tf
@@ -152,6 +160,12 @@ def cuda_peak_mib() -> float | None:
         from . import torch_impl
 
         return torch_impl.cuda_peak_mib()
+    if keras.backend.backend() == "jax":
+        import jax
+
+        stats = jax.devices()[0].memory_stats() or {}
+        peak = stats.get("peak_bytes_in_use")
+        return peak / 2**20 if peak is not None else None
     import tensorflow as tf
 
     if not tf.config.list_physical_devices("GPU"):

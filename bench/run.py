@@ -1,14 +1,25 @@
-"""Run the benchmarks and rewrite docs/benchmarks/results/<machine>.json and the SVG charts.
+"""Run the benchmarks and rewrite docs/benchmarks/results/<machine>-<device>.json and the SVG charts.
 
-    python -m bench.run            # make bench: every implementation, both models, CPU (and CUDA if present)
-    python -m bench.run --quick    # make bench-quick: fewer repeats, one process per implementation
+    python -m bench.run            # make bench: the full plan, CPU (and CUDA when nvidia-smi sees a GPU)
+    python -m bench.run --quick    # make bench-quick: fewer repeats and sweep points
+    python -m bench.run --devices cuda --allow-load   # e.g. a GPU check on a shared machine
 
-One result file per machine (CPU model, core count, GPU): results from several machines sit side by
-side, and the page (hooks/benchmarks.py) renders them all.
+Runs every implementation whose packages are installed (PyTorch, TensorFlow, Keras, JAX: see
+`bench.common.IMPLS`), then the MLP sweep (width and batch size) and, on the CPU when both PyTorch and
+TensorFlow are there, the measurements that explain the compiled implementations (`bench.explain`).
+
+Before measuring it checks that the machine is idle (`bench.machine`): past the threshold it waits
+(`--wait`, default BENCH_WAIT or 240 s) and then exits with status 3, unless `--allow-load`
+(BENCH_ALLOW_LOAD=1): then the results are marked "taken under load" and the page says so.
+
+Exit status: 0 results written; 1 correctness check failed (nothing written); 3 machine busy.
+One result file per machine (CPU model, core count, GPU) and device: results from several machines
+sit side by side, and the page (hooks/benchmarks.py) renders them all.
 """
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -19,7 +30,7 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import charts
+from . import charts, explain, machine as idle
 from .check import ROOT, run_worker
 from .common import (
     BATCH_SIZE,
@@ -31,10 +42,13 @@ from .common import (
     MODELS,
     PLANS,
     REFERENCE_IMPL,
+    SWEEP_BATCH_WIDTH,
+    available,
+    sweep_points,
 )
 
 OUT = ROOT / "docs" / "benchmarks"
-SCHEMA = 1
+SCHEMA = 2
 
 
 def cpu_model() -> str:
@@ -72,7 +86,7 @@ def gpus() -> list[str]:
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
-    for package in ("torch", "tensorflow", "keras", "numpy"):
+    for package in ("torch", "tensorflow", "keras", "jax", "numpy"):
         try:
             found[package] = version(package)
         except PackageNotFoundError:
@@ -98,8 +112,11 @@ def machine_info(name: str | None) -> dict:
     }
 
 
-def load_average() -> list[float]:
-    return [round(x, 2) for x in os.getloadavg()]
+load_average = idle.load_average
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def worker_args(
@@ -204,6 +221,45 @@ def check_summary(results: list[dict], device: str, models: list[str]) -> list[d
     return summaries
 
 
+def sweep_device(device, impls, plan, n_threads, loads) -> list[dict]:
+    """The MLP sweep: one process per framework family, every point for each implementation."""
+    points = ",".join(f"{w}:{b}" for w, b in sweep_points(plan))
+    by_family: dict[str, list[str]] = {}
+    for impl in impls:
+        if impl not in plan.sweep_skip:
+            by_family.setdefault(IMPLS[impl].family, []).append(impl)
+    found = []
+    for family, members in by_family.items():
+        t = time.perf_counter()
+        log(f"[bench] {device} sweep {','.join(members)} ...")
+        args = ["--mode", "sweep", "--impls", ",".join(members), "--points", points]
+        out = run_worker(family, args + ["--plan", plan.name], device, n_threads, timeout=900)
+        loads.append(load_average())
+        log(f"[bench] {device} sweep {','.join(members)}: {time.perf_counter() - t:.1f} s")
+        found += [{"device": device, **r} for r in out["sweep"]]
+    return found
+
+
+def output_name(machine: dict, device: str) -> str:
+    return f"{machine['slug']}-{device}"
+
+
+def write(result_set: dict, out: Path) -> list[Path]:
+    """The results file and charts of one machine and device; drops older-format results files
+    (schema 1: one file per machine, no sweep) and their charts, which this run replaces."""
+    for legacy in sorted((out / "results").glob("*.json")):
+        data = json.loads(legacy.read_text())
+        if data.get("schema", 1) >= 2:
+            continue
+        for device in ("cpu", "cuda"):
+            for metric in charts.METRICS:
+                name = charts.chart_name(data["machine"]["slug"], device, metric)
+                (out / "charts" / name).unlink(missing_ok=True)
+        legacy.unlink()
+        log(f"[bench] removed {legacy.name} and its charts (an older results format)")
+    return [charts.write_results(result_set, out), *charts.write_charts(result_set, out)]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -215,7 +271,7 @@ def main(argv=None) -> int:
         default=int(os.environ.get("BENCH_THREADS", 1)),
         help="threads, every framework",
     )
-    parser.add_argument("--impls", default=",".join(IMPLS))
+    parser.add_argument("--impls", default=None, help="default: every installed implementation")
     parser.add_argument("--models", default=",".join(MODELS))
     parser.add_argument(
         "--devices", default="auto", help="cpu, cuda or cpu,cuda (auto: cuda too if present)"
@@ -226,78 +282,121 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--note", default=os.environ.get("BENCH_NOTE", ""), help="shown with the results"
     )
+    parser.add_argument(
+        "--allow-load",
+        action="store_true",
+        default=os.environ.get("BENCH_ALLOW_LOAD", "") not in ("", "0"),
+        help="measure on a busy machine anyway; the results say so (BENCH_ALLOW_LOAD=1)",
+    )
+    parser.add_argument(
+        "--wait",
+        type=float,
+        default=float(os.environ.get("BENCH_WAIT", 240)),
+        help="seconds to wait for an idle machine before refusing (BENCH_WAIT)",
+    )
+    parser.add_argument("--no-sweep", action="store_true", help="skip the MLP sweep")
+    parser.add_argument("--no-explain", action="store_true", help="skip bench.explain")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
 
     plan = PLANS["quick" if args.quick else "full"]
-    impls = [REFERENCE_IMPL] + [i for i in args.impls.split(",") if i != REFERENCE_IMPL]
+    wanted = args.impls.split(",") if args.impls else list(IMPLS)
+    impls = [REFERENCE_IMPL] + [i for i in available(wanted) if i != REFERENCE_IMPL]
+    missing = [i for i in wanted if i not in impls]
+    if missing:
+        log(f"[bench] not installed here, skipped: {', '.join(missing)}")
     models = args.models.split(",")
-    machine = machine_info(args.machine)
+    info = machine_info(args.machine)
     devices = (
-        ["cpu", "cuda"] if args.devices == "auto" and machine["gpus"] else args.devices.split(",")
+        ["cpu", "cuda"] if args.devices == "auto" and info["gpus"] else args.devices.split(",")
     )
     devices = ["cpu"] if devices == ["auto"] else devices
-    started, loads = time.perf_counter(), [load_average()]
+
+    go, before = idle.preflight(args.allow_load, args.wait, log)
+    if not go:
+        log(
+            "[bench] refusing to measure: the machine is busy ("
+            + "; ".join(before["busy"])
+            + f"), still after waiting {args.wait:.0f} s. Stop other work and run again, or measure "
+            "anyway with BENCH_ALLOW_LOAD=1 (make bench) / --allow-load: the page then marks the "
+            "results as taken under load."
+        )
+        return 3
     # quick: one process per implementation runs both models (the second model's time to first step is
     # not measured: the process is no longer fresh); full: one fresh process per (impl, model).
     groups = [models] if args.quick else [[m] for m in models]
 
-    results, correctness, threads = [], [], {}
+    written = []
     for device in devices:
-        results += bench_device(device, impls, models, groups, plan, args.threads, threads, loads)
-        correctness += check_summary(results, device, models)
-
-    loads.append(load_average())
-    result_set = {
-        "schema": SCHEMA,
-        "machine": machine,
-        "versions": versions(),
-        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        "plan": plan.__dict__,
-        "impls": {key: {"label": IMPLS[key].label, "how": IMPLS[key].how} for key in impls},
-        "models": {key: MODELS[key] for key in models},
-        "settings": {
-            "batch_size": BATCH_SIZE,
-            "dtype": DTYPE,
-            "threads": args.threads,
-            "thread_settings": threads,
-            "learning_rate": LEARNING_RATE,
-            "check_steps": CHECK_STEPS,
-            "check_tolerance": CHECK_TOLERANCE,
-            "process_per": "implementation (both models)"
-            if args.quick
-            else "implementation and model",
-        },
-        "load_average": {
-            "before": loads[0],
-            "after": loads[-1],
-            "max_1min": max(load[0] for load in loads),
-            "samples_1min": [load[0] for load in loads],
-        },
-        "note": args.note,
-        "duration_s": round(time.perf_counter() - started, 1),
-        "correctness": correctness,
-        "results": results,
-    }
-    errors = [
-        f"{r['device']} {r['impl']} {r['model']}: {r['error']}" for r in results if r["error"]
-    ]
-    print("\n".join(errors), file=sys.stderr)
-    print(f"[bench] {result_set['duration_s']} s, load {loads[0]} -> {loads[-1]}", file=sys.stderr)
-    failed = [c for c in correctness if not c["passed"]]
-    if failed:  # never publish timings of implementations that do not compute the same thing
-        for c in failed:
-            print(f"[bench] correctness check failed: {c}", file=sys.stderr)
-        print("[bench] results NOT written", file=sys.stderr)
-        return 1
-    for path in [
-        charts.write_results(result_set, args.out),
-        *charts.write_charts(result_set, args.out),
-    ]:
-        print(
-            f"[bench] wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}",
-            file=sys.stderr,
-        )
+        started, loads, threads = time.perf_counter(), [load_average()], {}
+        results = bench_device(device, impls, models, groups, plan, args.threads, threads, loads)
+        correctness = check_summary(results, device, models)
+        failed = [c for c in correctness if not c["passed"]]
+        if failed:  # never publish timings of implementations that do not compute the same thing
+            for c in failed:
+                log(f"[bench] correctness check failed: {c}")
+            log("[bench] results NOT written")
+            return 1
+        sweep = [] if args.no_sweep else sweep_device(device, impls, plan, args.threads, loads)
+        explained = None
+        if device == "cpu" and not (args.quick or args.no_explain) and explain.possible():
+            log("[bench] explaining the compiled implementations (bench.explain) ...")
+            explained = explain.collect(quick=args.quick, log=log)
+            loads.append(load_average())
+        # The 1-minute load average after (and during) the run includes the benchmark's own work:
+        # about `threads` cores, more while Inductor compiles in parallel worker processes.
+        after = idle.reading(before["max_load"] + args.threads + 0.5)
+        loads.append(after["load_average"])
+        during = max(load[0] for load in loads) > before["max_load"] + 2 * args.threads + 0.5
+        under_load = bool(before["busy"] or after["busy"] or during)
+        result_set = {
+            "schema": SCHEMA,
+            "machine": info,
+            "device": device,
+            "versions": versions(),
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "plan": plan.__dict__,
+            "impls": {key: {"label": IMPLS[key].label, "how": IMPLS[key].how} for key in impls},
+            "models": {key: MODELS[key] for key in models},
+            "settings": {
+                "batch_size": BATCH_SIZE,
+                "dtype": DTYPE,
+                "threads": args.threads,
+                "thread_settings": threads,
+                "learning_rate": LEARNING_RATE,
+                "check_steps": CHECK_STEPS,
+                "check_tolerance": CHECK_TOLERANCE,
+                "process_per": "implementation (both models)"
+                if args.quick
+                else "implementation and model",
+                "sweep_batch_width": SWEEP_BATCH_WIDTH,
+            },
+            "machine_check": {"before": before, "after": after, "allow_load": args.allow_load},
+            "under_load": under_load,
+            "load_average": {
+                "before": loads[0],
+                "after": loads[-1],
+                "max_1min": max(load[0] for load in loads),
+                "samples_1min": [load[0] for load in loads],
+            },
+            "note": args.note,
+            "duration_s": round(time.perf_counter() - started, 1),
+            "correctness": correctness,
+            "results": results,
+            "sweep": sweep,
+            "explain": explained,
+        }
+        errors = [f"{r['device']} {r['impl']} {r['model']}: {r['error']}" for r in results]
+        errors = [e for e, r in zip(errors, results, strict=True) if r["error"]]
+        errors += [f"sweep {r['impl']} {r['hidden']}:{r['batch']}: {r['error']}" for r in sweep if r.get("error")]
+        if errors:
+            log("\n".join(errors))
+        log(f"[bench] {device}: {result_set['duration_s']} s, load {loads[0]} -> {loads[-1]}")
+        if under_load:
+            log("[bench] these results are marked as taken under load")
+        written += write(result_set, args.out)
+    for path in written:
+        log(f"[bench] wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 
 

@@ -7,9 +7,9 @@ from torch import nn
 from .common import BATCH_SIZE, CNN_FLAT
 
 
-def build(model: str) -> nn.Module:
+def build(model: str, hidden: int = 128) -> nn.Module:
     if model == "mlp":
-        return nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+        return nn.Sequential(nn.Linear(784, hidden), nn.ReLU(), nn.Linear(hidden, 10))
     return nn.Sequential(
         nn.Conv2d(1, 8, 3), nn.ReLU(), nn.MaxPool2d(2),
         nn.Conv2d(8, 16, 3), nn.ReLU(), nn.MaxPool2d(2),
@@ -36,8 +36,9 @@ def torch_layout(model: str, weights: dict[str, np.ndarray]) -> list[np.ndarray]
 
 class TorchRunner:
     def __init__(self, impl: str, model: str, weights, device: str, lr: float):
-        self.model, self.device = model, device
-        self.net = build(model).to(device)
+        self.model, self.device, self.batch_size = model, device, BATCH_SIZE
+        hidden = weights["dense1/kernel"].shape[1] if model == "mlp" else 128
+        self.net = build(model, hidden).to(device)
         with torch.no_grad():
             for param, array in zip(
                 self.net.parameters(), torch_layout(model, weights), strict=True
@@ -60,7 +61,7 @@ class TorchRunner:
 
     def prepare(self, x: np.ndarray, y: np.ndarray):
         xs, ys = self._x(x), torch.from_numpy(y).to(self.device)
-        return list(zip(xs.split(BATCH_SIZE), ys.split(BATCH_SIZE), strict=True))
+        return list(zip(xs.split(self.batch_size), ys.split(self.batch_size), strict=True))
 
     def epoch(self, data) -> None:
         """One SGD step per batch of `data`; returns when the work is done (synchronized)."""

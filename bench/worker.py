@@ -10,6 +10,8 @@ Modes:
   time to first step (process start + import + build + first step).
 - `bench`: `ttfs`, then (if the loss matches `--expect`) warm-up, timed training, inference latency
   and peak memory.
+- `sweep`: the MLP's training throughput at each `--points` width:batch (a new model per point; the
+  number of steps per repeat is chosen from a first timing, to fill the plan's time budget).
 """
 
 import argparse
@@ -91,11 +93,51 @@ def measure(runner, model: str, plan) -> dict:
     return {"train_samples_per_s": summary(rates), "latency_ms": latency}
 
 
+def error_text(error: Exception) -> str:
+    return f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0][:300]}"
+
+
+def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, plan) -> dict:
+    """Training throughput of the MLP of width `hidden` at batch size `batch`."""
+    if impl == "torch-compile":  # a fresh compile per point, as a script with that shape would get
+        import torch._dynamo
+
+        torch._dynamo.reset()  # and never the recompile limit, past which Dynamo runs eagerly
+        from torch._dynamo.utils import counters
+
+        graphs_before = counters["stats"]["unique_graphs"]
+    runner = runner_cls(impl, "mlp", initial_weights("mlp", hidden=hidden), device, LEARNING_RATE)
+    runner.batch_size = batch
+    warm = runner.prepare(*batches("mlp", 3, seed=2, batch_size=batch))
+    t = perf_counter()
+    runner.epoch(warm)  # compiles, where there is something to compile
+    first_s = perf_counter() - t
+    t = perf_counter()
+    runner.epoch(warm)
+    per_step = (perf_counter() - t) / 3
+    steps = plan.sweep_budget_s / plan.sweep_repeats / per_step
+    steps = int(min(max(steps, plan.sweep_min_steps), 500))
+    data = runner.prepare(*batches("mlp", steps, seed=3, batch_size=batch))
+    runner.epoch(data)
+    rates = []
+    for _ in range(plan.sweep_repeats):
+        t = perf_counter()
+        runner.epoch(data)
+        rates.append(steps * batch / (perf_counter() - t))
+    record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps, "first_s": first_s}
+    record["train_samples_per_s"] = summary(rates)
+    if impl == "torch-compile":  # graphs compiled for this point: 1 (the training step) if all is well
+        from torch._dynamo.utils import counters
+
+        record["graphs"] = counters["stats"]["unique_graphs"] - graphs_before
+    return record
+
+
 def main(argv=None) -> int:
     ready = time.time()
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "--family", required=True, choices=["torch", "keras-tensorflow", "keras-torch"]
+        "--family", required=True, choices=["torch", "keras-tensorflow", "keras-torch", "keras-jax"]
     )
     parser.add_argument(
         "--impls", required=True, help="comma-separated; `impl:perturbed` perturbs the weights"
@@ -103,7 +145,8 @@ def main(argv=None) -> int:
     parser.add_argument("--models", default="mlp,cnn")
     parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     parser.add_argument("--threads", type=int, required=True)
-    parser.add_argument("--mode", default="check", choices=["check", "ttfs", "bench"])
+    parser.add_argument("--mode", default="check", choices=["check", "ttfs", "bench", "sweep"])
+    parser.add_argument("--points", default="", help="sweep: `width:batch,...`")
     parser.add_argument("--plan", default="quick", choices=sorted(PLANS))
     parser.add_argument(
         "--spawn-time", type=float, default=None, help="time.time() when the parent spawned us"
@@ -143,6 +186,20 @@ def main(argv=None) -> int:
     }
     if args.spawn_time is not None:
         out["startup_s"] = ready - args.spawn_time
+    if args.mode == "sweep":
+        out["sweep"] = []
+        for impl in impls:
+            for point in args.points.split(","):
+                hidden, batch = (int(v) for v in point.split(":"))
+                try:
+                    record = sweep_point(
+                        runners[impl], impl, args.device, hidden, batch, PLANS[args.plan]
+                    )
+                except Exception as error:  # reported to the parent, which shows it
+                    record = {"hidden": hidden, "batch": batch, "error": error_text(error)}
+                out["sweep"].append({"impl": impl, **record})
+        print(MARKER + json.dumps(out), flush=True)
+        return 0
     for spec, impl in zip(specs, impls, strict=True):
         perturb = spec.endswith(PERTURBED_SUFFIX)
         for model in args.models.split(","):
@@ -166,9 +223,7 @@ def main(argv=None) -> int:
                 memory = frameworks["torch" if impl.startswith("torch-") else "keras"]
                 record["cuda_peak_mib"] = memory.cuda_peak_mib() if args.device == "cuda" else None
             except Exception as error:  # reported to the parent, which shows it
-                record["error"] = (
-                    f"{type(error).__name__}: {(str(error).strip().splitlines() or [''])[0][:300]}"
-                )
+                record["error"] = error_text(error)
     print(MARKER + json.dumps(out), flush=True)
     return 0
 

@@ -1,15 +1,20 @@
-"""MkDocs hook: render the benchmarks page's tables and charts from the results files, at build time.
+"""MkDocs hook: render the benchmarks page's words, tables and charts from the results files, at build time.
 
-`make bench` / `make bench-quick` (bench/run.py) write docs/benchmarks/results/<machine>.json and the
-SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This hook replaces two markers in
-docs/benchmarks.md:
+`make bench` / `make bench-quick` (bench/run.py) write docs/benchmarks/results/<machine>-<device>.json
+and the SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This hook replaces three
+markers in docs/benchmarks.md:
 
+- `<!-- benchmarks:summary -->`: per result set, sentences computed from it (the fastest
+  implementation per model and by how much, whether compilation pays off and after how many steps,
+  what the sweep shows, why a compiled implementation loses when the set holds the measurement that
+  says so, and a warning naming what stays unexplained), then every set's training throughput side
+  by side (CPU and GPU columns);
 - `<!-- benchmarks:implementations -->`: what each implementation runs;
-- `<!-- benchmarks:tables -->`: per machine, its description (CPU, GPU, versions, threads, date, load),
-  the correctness check, then per device the charts and tables of every metric.
+- `<!-- benchmarks:tables -->`: per machine and device, its description (CPU, GPU, versions, threads,
+  date, load, idle check), the correctness check, the charts and tables of every metric, the sweep.
 
 No number on the page is typed by hand. A missing marker, results file or chart is a warning, so the
-strict build fails.
+strict build fails. A results file of the older format (schema 1, devices in one file) still renders.
 """
 
 import json
@@ -54,12 +59,21 @@ def median(values: list[float]) -> float:
 
 
 def load_result_sets(docs_dir: Path) -> list[dict]:
+    """One result set per machine and device; an older file (schema 1, devices mixed) is split."""
     sets = []
     for path in sorted((docs_dir / RESULTS).glob("*.json")):
         data = json.loads(path.read_text())
         data["_file"] = path.name
-        sets.append(data)
-    return sorted(sets, key=lambda s: s["machine"]["label"])
+        if "device" in data:
+            sets.append(data)
+            continue
+        for device in dict.fromkeys(r["device"] for r in data["results"]):
+            part = dict(data, device=device)
+            part["results"] = [r for r in data["results"] if r["device"] == device]
+            part["correctness"] = [c for c in data["correctness"] if c["device"] == device]
+            sets.append(part)
+    order = list(DEVICES)
+    return sorted(sets, key=lambda s: (s["machine"]["label"], order.index(s["device"])))
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -181,6 +195,7 @@ def threads_text(rs: dict) -> str:
         "torch_num_interop_threads": "torch.set_num_interop_threads",
         "tf_intra_op_threads": "TF intra-op",
         "tf_inter_op_threads": "TF inter-op",
+        "xla_flags": "XLA_FLAGS (Keras on JAX)",
     }
     seen = {}
     for settings in rs["settings"]["thread_settings"].values():
@@ -200,8 +215,29 @@ def loads_text(load: dict, cpus: int) -> str:
     )
 
 
+def calibration_text(check: dict) -> str:
+    c = check["calibration"]
+    return (
+        f"1-minute load {check['load_average'][0]:.2f} (limit {check['max_load']:.2f}); "
+        f"calibration loop {c['median_ms']:.1f} ms, {c['cpu_share']:.0%} of a core, "
+        f"spread {c['spread']:.0%}"
+    )
+
+
+def set_title(rs: dict) -> str:
+    return f"{rs['machine']['label']}: {DEVICES.get(rs['device'], rs['device'])}"
+
+
+def under_load(rs: dict) -> bool:
+    if "under_load" in rs:
+        return bool(rs["under_load"])
+    load = rs["load_average"]  # an older file: judged by its load average alone
+    return load["max_1min"] > rs["settings"]["threads"] + 0.5
+
+
 def machine_section(rs: dict, docs_dir: Path) -> list[str]:
     m, s, plan, load = rs["machine"], rs["settings"], rs["plan"], rs["load_average"]
+    device = rs["device"]
     target = "make bench-quick" if plan["name"] == "quick" else "make bench"
     run = (
         f"`{target}`: {plan['warmup_steps']} warm-up steps, {plan['repeats']} repeats of "
@@ -225,19 +261,27 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
         ["Date (UTC)", rs["date"].replace("T", " ").removesuffix("+00:00")],
         ["Load average", loads_text(load, m["logical_cpus"])],
     ]
+    check = rs.get("machine_check")
+    if check:
+        rows.append(["Idle check before", calibration_text(check["before"])])
+        rows.append(["Idle check after", calibration_text(check["after"])])
     if rs.get("note"):
         rows.append(["Note", rs["note"]])
-    out = [f"### {m['label']}", ""]
+    out = [f"### {set_title(rs)}", ""]
     out += table(["Result set", f"[{rs['_file']}]({RESULTS}/{rs['_file']})"], rows) + [""]
-    if (
-        load["max_1min"] > s["threads"] + 0.5
-    ):  # the benchmark itself keeps about `threads` CPUs busy
+    if under_load(rs):
+        why = []
+        if check:
+            why = check["before"]["busy"] + [f"after the run: {b}" for b in check["after"]["busy"]]
+        why.append(
+            f"the 1-minute load average reached {load['max_1min']:.2f} on {m['logical_cpus']} CPUs, "
+            f"of which the benchmark itself accounts for about {s['threads']}"
+        )
         out += [
-            '!!! warning "Measured on a busy machine"',
-            f"    Other processes competed for the CPU while this set was measured: the 1-minute load "
-            f"average reached {load['max_1min']:.2f} on {m['logical_cpus']} CPUs, of which the benchmark "
-            f"itself accounts for about {s['threads']}. Expect wider spreads and shifted medians: compare "
-            "these numbers with care, and run `make bench` on an idle machine for figures to quote.",
+            '!!! danger "Taken under load"',
+            "    Other processes competed for the CPU while this set was measured: "
+            + "; ".join(why)
+            + ". Expect wider spreads and shifted medians: do not quote these figures.",
             "",
         ]
     reference = rs["correctness"][0]["reference"] if rs["correctness"] else None
@@ -251,7 +295,6 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
     ]
     rows = [
         [
-            DEVICES.get(c["device"], c["device"]),
             rs["models"][c["model"]],
             f"{c['losses'].get(c['reference'], float('nan')):.6f}",
             f"{c['max_abs_diff']:.1e}" if c["max_abs_diff"] is not None else "–",
@@ -259,40 +302,77 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
         ]
         for c in rs["correctness"]
     ]
-    out += table(["Device", "Model", "Reference loss", "Largest difference", "Check"], rows) + [""]
-    devices = list(dict.fromkeys(r["device"] for r in rs["results"]))
-    for device in DEVICES:
-        out += [f"#### {DEVICES[device]}", ""]
-        if device not in devices:
-            why = (
-                "This machine has no GPU, so this result set has no CUDA numbers. `make bench` adds "
-                "them when it runs on a machine with an NVIDIA GPU (it looks with `nvidia-smi`)."
-                if not m["gpus"]
-                else "This run was limited to the CPU (`python -m bench.run --devices cpu`)."
-            )
-            out += ['!!! note "No GPU results"', f"    {why}", ""]
-            continue
-        for metric, tab in METRICS.items():
-            chart = f"{m['slug']}-{device}-{metric}.svg"
-            if not (docs_dir / CHARTS / chart).is_file():
-                log.warning("benchmarks: %s/%s is missing: run `make bench-quick`", CHARTS, chart)
-            header, rows, notes = metric_rows(rs, device, metric)
-            out += [
-                f'=== "{tab}"',
-                "",
-                f"    ![{tab}, {DEVICES[device]}, {m['label']}]({CHARTS}/{chart})",
-                "",
-            ]
-            out += ["    " + line for line in table(header, rows)] + [""]
-            out += [f"    {note}\n" for note in notes]
-        errors = [r for r in rs["results"] if r["device"] == device and r.get("error")]
-        if errors:
-            out += ['!!! failure "Failed runs"', ""]
-            out += [
-                f"    - {rs['impls'][r['impl']]['label']}, {r['model']}: {r['error']}"
-                for r in errors
-            ]
-            out += [""]
+    out += table(["Model", "Reference loss", "Largest difference", "Check"], rows) + [""]
+    out += ["#### Measurements", ""]
+    for metric, tab in METRICS.items():
+        chart = f"{m['slug']}-{device}-{metric}.svg"
+        if not (docs_dir / CHARTS / chart).is_file():
+            log.warning("benchmarks: %s/%s is missing: run `make bench-quick`", CHARTS, chart)
+        header, rows, notes = metric_rows(rs, device, metric)
+        out += [
+            f'=== "{tab}"',
+            "",
+            f"    ![{tab}, {DEVICES.get(device, device)}, {m['label']}]({CHARTS}/{chart})",
+            "",
+        ]
+        out += ["    " + line for line in table(header, rows)] + [""]
+        out += [f"    {note}\n" for note in notes]
+    errors = [r for r in rs["results"] if r.get("error")]
+    errors += [r for r in rs.get("sweep") or [] if r.get("error")]
+    if errors:
+        out += ['!!! failure "Failed runs"', ""]
+        out += [
+            f"    - {rs['impls'][r['impl']]['label']}, "
+            f"{r.get('model') or 'sweep ' + str(r['hidden']) + ':' + str(r['batch'])}: {r['error']}"
+            for r in errors
+        ]
+        out += [""]
+    out += sweep_section(rs, docs_dir)
+    return out
+
+
+def sweep_section(rs: dict, docs_dir: Path) -> list[str]:
+    out = ["#### How throughput grows with the work (MLP sweep)", ""]
+    if not rs.get("sweep"):
+        return out + ["This result set has no sweep: `make bench` measures it.", ""]
+    s, plan = rs["settings"], rs["plan"]
+    out += [
+        f"The MLP 784-*width*-10 trained at batch {s['batch_size']} for widths "
+        f"{', '.join(map(str, plan['sweep_widths']))}, and at width {s['sweep_batch_width']} for "
+        f"batch sizes {', '.join(map(str, plan['sweep_batches']))}: a new model per point, "
+        f"{plan['sweep_repeats']} repeats of as many steps as fill about "
+        f"{plan['sweep_budget_s'] / plan['sweep_repeats'] * 1e3:.0f} ms each, and at least "
+        f"{plan.get('sweep_min_steps', 2)} (Keras rows time one `fit()` call per repeat)."
+        + (
+            f" Left out of this {plan['name']} run's sweep (a compilation per point): "
+            + ", ".join(rs["impls"][i]["label"] for i in plan["sweep_skip"] if i in rs["impls"])
+            + "."
+            if plan.get("sweep_skip")
+            else ""
+        ),
+        "",
+    ]
+    for key, tab in (("sweep-width", "Against width"), ("sweep-batch", "Against batch size")):
+        chart = f"{rs['machine']['slug']}-{rs['device']}-{key}.svg"
+        if not (docs_dir / CHARTS / chart).is_file():
+            log.warning("benchmarks: %s/%s is missing: run `make bench`", CHARTS, chart)
+        field = "hidden" if key == "sweep-width" else "batch"
+        fixed = ("batch", s["batch_size"]) if field == "hidden" else ("hidden", s["sweep_batch_width"])
+        points = sorted({r[field] for r in rs["sweep"] if r.get(fixed[0]) == fixed[1]})
+        find = {
+            (r["impl"], r[field]): r for r in rs["sweep"] if r.get(fixed[0]) == fixed[1]
+        }
+        rows = []
+        for impl in dict.fromkeys(r["impl"] for r in rs["sweep"]):
+            row = [rs["impls"][impl]["label"]]
+            for x in points:
+                r = find.get((impl, x))
+                row.append(cell(r, spread(r and r.get("train_samples_per_s"))))
+            rows.append(row)
+        header = ["Implementation"] + [f"{field.replace('hidden', 'width')} {x}" for x in points]
+        out += [f'=== "{tab}"', "", f"    ![{tab}]({CHARTS}/{chart})", ""]
+        out += ["    " + line for line in table(header, rows)] + [""]
+        out += ["    Samples/s, median (quartiles).", ""]
     return out
 
 
@@ -314,7 +394,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     docs_dir = Path(config["docs_dir"])
     sets = load_result_sets(docs_dir)
-    for marker in (IMPLEMENTATIONS_MARKER, TABLES_MARKER):
+    for marker in (IMPLEMENTATIONS_MARKER, TABLES_MARKER, SUMMARY_MARKER):
         if marker not in markdown:
             log.warning("benchmarks: %s has no %s marker", PAGE, marker)
     if not sets:
@@ -324,4 +404,272 @@ def on_page_markdown(markdown, page, config, files):
     for rs in sets:
         body += machine_section(rs, docs_dir)
     markdown = markdown.replace(IMPLEMENTATIONS_MARKER, implementations(sets))
+    markdown = markdown.replace(SUMMARY_MARKER, summary(sets) + "\n\n" + overview(sets))
     return markdown.replace(TABLES_MARKER, "\n".join(body))
+
+
+# ---- Words from data: every sentence below is computed from a result set when the page is built. ----
+
+SUMMARY_MARKER = "<!-- benchmarks:summary -->"
+PAIRS = {"torch-compile": "torch-eager", "tf-xla": "tf-function"}  # compiled -> its eager twin
+MODEL_NAMES = {"mlp": "MLP", "cnn": "CNN"}
+
+
+def rate(rs: dict, impl: str, model: str) -> float | None:
+    for r in rs["results"]:
+        if (r["impl"], r["model"]) == (impl, model) and r.get("train_samples_per_s"):
+            return r["train_samples_per_s"]["median"]
+    return None
+
+
+def first_cost(rs: dict, impl: str, model: str) -> float | None:
+    """Seconds from the model's construction to the end of its first step (build + first step)."""
+    for r in rs["results"]:
+        if (r["impl"], r["model"]) == (impl, model):
+            b = r.get("ttfs_breakdown") or {}
+            if b.get("build_s") is not None and b.get("first_step_s") is not None:
+                return b["build_s"] + b["first_step_s"]
+    return None
+
+
+def times(ratio: float) -> str:
+    if ratio < 1.1:
+        return f"{ratio:.2f}×"
+    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
+
+
+def rounded(n: float) -> str:
+    """Two significant figures: 1,234 -> 1,200."""
+    if n < 10:
+        return f"{n:.0f}"
+    digits = len(str(int(n))) - 2
+    return f"{round(n, -digits):,.0f}"
+
+
+def label_of(rs: dict, impl: str) -> str:
+    return rs["impls"][impl]["label"]
+
+
+def fastest_sentences(rs: dict) -> list[str]:
+    out = []
+    for model in rs["models"]:
+        ranked = sorted(
+            ((rate(rs, i, model), i) for i in rs["impls"] if rate(rs, i, model)), reverse=True
+        )
+        if len(ranked) < 2:
+            continue
+        (best, first), (second, runner_up), (worst, last) = ranked[0], ranked[1], ranked[-1]
+        out.append(
+            f"**{MODEL_NAMES.get(model, model)}**: {label_of(rs, first)} trains fastest, "
+            f"{fmt(best)} samples/s: {times(best / second)} the throughput of "
+            f"{label_of(rs, runner_up)} (next fastest) and {times(best / worst)} that of "
+            f"{label_of(rs, last)} (slowest)."
+        )
+    return out
+
+
+def compile_sentences(rs: dict) -> tuple[list[str], list[tuple[str, str]]]:
+    """Sentences on whether compilation pays off, and the (compiled impl, model) pairs that lose."""
+    out, losing = [], []
+    for compiled, eager in PAIRS.items():
+        for model in rs["models"]:
+            rc, re_ = rate(rs, compiled, model), rate(rs, eager, model)
+            if not (rc and re_):
+                continue
+            name, base = label_of(rs, compiled), label_of(rs, eager)
+            cc, ce = first_cost(rs, compiled, model), first_cost(rs, eager, model)
+            extra = cc - ce if cc is not None and ce is not None else None
+            cost = f" its first step costs {fmt(extra)} s more" if extra is not None else ""
+            what = f"{name} on the {MODEL_NAMES.get(model, model)}"
+            if rc < 0.95 * re_:
+                losing.append((compiled, model))
+                out.append(
+                    f"{what} trains at {rc / re_:.2f}× the throughput of {base}: compilation "
+                    f"does not pay off here, at any number of steps ({cost.strip() or 'no cost'})."
+                )
+            elif rc <= 1.05 * re_:
+                out.append(
+                    f"{what} trains at the throughput of {base} (within 5%,"
+                    f" {rc / re_:.2f}×):{cost} for no steady-state gain."
+                )
+            else:
+                batch = rs["settings"]["batch_size"]
+                saving = batch / re_ - batch / rc  # seconds saved per step
+                if extra is not None and extra <= 0:
+                    cost, when = " its first step is no slower, so it pays off from the start", ""
+                elif extra is not None:
+                    when = f" and pays that back after about {rounded(extra / saving)} steps"
+                else:
+                    when = ""
+                out.append(f"{what} trains {times(rc / re_)} faster than {base};{cost}{when}.")
+    return out, losing
+
+
+def sweep_sentences(rs: dict) -> list[str]:
+    from bench.charts import sweep_lines
+
+    out = []
+    for key, noun in (("sweep-width", "width"), ("sweep-batch", "batch")):
+        lines = sweep_lines(rs, key)
+        if len(lines) < 2:
+            continue
+        by_x: dict[int, dict[str, float]] = {}
+        for impl, points in lines.items():
+            for x, st in points:
+                by_x.setdefault(x, {})[impl] = st["median"]
+        xs = sorted(by_x)
+        if len(xs) < 2:
+            continue
+        lo, hi = by_x[xs[0]], by_x[xs[-1]]
+        out.append(
+            f"Across the {noun} sweep, the fastest implementation trains "
+            f"{times(max(lo.values()) / min(lo.values()))} the samples/s of the slowest at "
+            f"{noun} {xs[0]}, and {times(max(hi.values()) / min(hi.values()))} at {noun} {xs[-1]}."
+        )
+        for compiled, eager in PAIRS.items():
+            ahead = [x for x in xs if compiled in by_x[x] and eager in by_x[x]]
+            if not ahead:
+                continue
+            wins = [x for x in ahead if by_x[x][compiled] > 1.05 * by_x[x][eager]]
+            ratios = ", ".join(f"{by_x[x][compiled] / by_x[x][eager]:.2f}× at {x}" for x in ahead)
+            verdict = (
+                f"is more than 5% faster than {label_of(rs, eager)} at {noun} "
+                + ", ".join(map(str, wins))
+                if wins
+                else f"is never more than 5% faster than {label_of(rs, eager)}"
+            )
+            out.append(f"In the {noun} sweep {label_of(rs, compiled)} {verdict} ({ratios}).")
+    return out
+
+
+def overhead_sentence(rs: dict, compiled: str, model: str) -> str | None:
+    """The MLP width sweep shows a fixed cost per step when the gap closes as the step grows."""
+    from bench.charts import sweep_lines
+
+    if model != "mlp":
+        return None
+    lines = sweep_lines(rs, "sweep-width")
+    eager = PAIRS[compiled]
+    if compiled not in lines or eager not in lines:
+        return None
+    c = {x: st["median"] for x, st in lines[compiled]}
+    e = {x: st["median"] for x, st in lines[eager]}
+    xs = sorted(set(c) & set(e))
+    if len(xs) < 2:
+        return None
+    batch = rs["settings"]["batch_size"]
+    lo, hi = xs[0], xs[-1]
+    if not (c[lo] < 0.95 * e[lo] and c[hi] >= 0.9 * e[hi]):
+        return None
+    extra_us = {x: (batch / c[x] - batch / e[x]) * 1e6 for x in (lo, hi)}
+    return (
+        f"At width {lo} its steps take {extra_us[lo]:.0f} µs longer than "
+        f"{label_of(rs, eager)}'s ({c[lo] / e[lo]:.2f}× the throughput); at width {hi}, where a "
+        f"step does about {(hi / lo):.0f}× the arithmetic, the ratio is {c[hi] / e[hi]:.2f}× "
+        f"({extra_us[hi]:+.0f} µs per step). "
+        + (
+            "About the same time lost per step at both widths: a cost per call around the "
+            "compiled code, not slower arithmetic, and it stops mattering once a step is long "
+            "enough."
+            if abs(extra_us[hi]) <= 2 * extra_us[lo]
+            else "The relative gap closes as the work per step grows."
+        )
+    )
+
+
+def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The measured explanation of each losing compiled implementation, and what stays unexplained."""
+    ex, out, unexplained = rs.get("explain"), [], []
+    for compiled, model in losing:
+        name = f"{label_of(rs, compiled)} on the {MODEL_NAMES.get(model, model)}"
+        overhead = overhead_sentence(rs, compiled, model)
+        if overhead:
+            out.append(f"**Why {name} loses.** {overhead}")
+            continue
+        if not ex or model != ex["model"] or rs["device"] != "cpu":
+            unexplained.append(name)
+            continue
+        if compiled == "torch-compile":
+            t = ex["torch"]
+            eager, comp, aten = (
+                t["eager_train_ms"], t["compiled_train_ms"], t["compiled_pools_in_aten_train_ms"]
+            )
+            kernels = ", ".join(
+                f"`{k['name']}` {k['ms_per_step']:.2f} ms" for k in t["compiled_kernels"][:3]
+            )
+            if comp > 1.2 * eager and aten < 1.2 * eager:
+                out.append(
+                    f"**Why {name} loses.** A training step takes {eager:.2f} ms of CPU in eager "
+                    f"mode and {comp:.2f} ms compiled; compiled with its two max-pool layers left to "
+                    f"ATen's kernels (`torch.compiler.disable`), {aten:.2f} ms. The loss is in the "
+                    f"C++ that Inductor generates for max-pooling with indices and its backward "
+                    f"(its costliest kernels per step: {kernels}). Dynamo compiled {t['graphs']} "
+                    f"graphs (training and inference) with {t['recompiles']} recompilations: no "
+                    f"shape changes between steps are involved."
+                )
+            else:
+                unexplained.append(name)
+        elif compiled == "tf-xla":
+            on, off = ex["tf-onednn"], ex["tf-no-onednn"]
+            tf_on, tf_off, xla = (
+                on["tf-function_train_ms"], off["tf-function_train_ms"], on["tf-xla_train_ms"]
+            )
+            if xla > 1.2 * tf_on and abs(tf_off - xla) < 0.25 * xla:
+                out.append(
+                    f"**Why {name} loses.** A training step takes {tf_on:.2f} ms of CPU with "
+                    f"tf.function and {xla:.2f} ms with XLA. With TensorFlow's oneDNN kernels "
+                    f"turned off (`TF_ENABLE_ONEDNN_OPTS=0`) tf.function takes {tf_off:.2f} ms, "
+                    f"close to XLA's {off['tf-xla_train_ms']:.2f} ms: the gap is oneDNN's "
+                    f"convolutions, which TensorFlow uses by default on x86 CPUs and XLA's CPU "
+                    f"code does not. Forward pass, batch 64: {on['tf-function_infer_ms']:.2f} ms "
+                    f"against {on['tf-xla_infer_ms']:.2f} ms."
+                )
+            else:
+                unexplained.append(name)
+    return out, unexplained
+
+
+def summary(sets: list[dict]) -> str:
+    lines = []
+    for rs in sets:
+        lines += [f"### {set_title(rs)}", ""]
+        if under_load(rs):
+            lines += [
+                '!!! danger "Taken under load"',
+                "    Other processes competed for the CPU during this run (details below): "
+                "these sentences describe a loaded machine.",
+                "",
+            ]
+        fastest = fastest_sentences(rs)
+        compiles, losing = compile_sentences(rs)
+        lines += [f"- {s}" for s in fastest + compiles + sweep_sentences(rs)] + [""]
+        explained, unexplained = explain_sentences(rs, losing)
+        lines += [f"{s}\n" for s in explained]
+        if unexplained:
+            lines += [
+                '!!! warning "Unexplained results"',
+                f"    {', '.join(unexplained)}: slower than without compilation, against what "
+                "compilation promises, and no measurement in this result set explains why. "
+                "`make bench` on a CPU with PyTorch and TensorFlow measures the explanation.",
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def overview(sets: list[dict]) -> str:
+    """Training throughput of every result set side by side: CPU and GPU columns, one row per impl."""
+    header, columns = ["Implementation"], []
+    for rs in sets:
+        for model in rs["models"]:
+            header.append(f"{set_title(rs)}, {MODEL_NAMES.get(model, model)}")
+            columns.append((rs, model))
+    impls = list(dict.fromkeys(i for rs in sets for i in rs["impls"]))
+    labels = {i: rs["impls"][i]["label"] for rs in sets for i in rs["impls"]}
+    rows = [
+        [labels[i]] + [fmt(rate(rs, i, model)) for rs, model in columns] for i in impls
+    ]
+    note = "Training throughput, samples/s (median)"
+    if any(under_load(rs) for rs in sets):
+        loaded = ", ".join(set_title(rs) for rs in sets if under_load(rs))
+        note += f"; taken under load: {loaded}"
+    return "\n".join([*table(header, rows), "", note + "."])

@@ -1,6 +1,7 @@
 """The benchmarks compare like with like: every implementation in bench/ (PyTorch eager, Keras fit on
-TensorFlow and on PyTorch, TensorFlow's tf.function loop with and without XLA), started from the same
-weights, reaches the same loss on the same data after a few steps of plain SGD.
+TensorFlow, on PyTorch and, when JAX is installed, on JAX, TensorFlow's tf.function loop with and
+without XLA), started from the same weights, reaches the same loss on the same data after a few
+steps of plain SGD.
 
 `make bench` runs each framework's bench.worker in its own subprocess. Here the same workers run in the
 gate's warm workers (tests/gate/runner.py: forked, with the frameworks already imported), which saves
@@ -14,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from bench.check import check_args, collect_losses, families, mismatches
-from bench.common import CHECK_STEPS, CHECK_TOLERANCE, IMPLS, MODELS, REFERENCE_IMPL
+from bench.common import CHECK_STEPS, CHECK_TOLERANCE, MODELS, REFERENCE_IMPL, available
 from bench.worker import MARKER, PERTURBED_SUFFIX
 from tests.gate.plugin import RUNNER
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CHECKED = [impl for impl in IMPLS if impl != "torch-compile"]
+CHECKED = [impl for impl in available() if impl != "torch-compile"]  # Keras on JAX: if installed
 PERTURBED = REFERENCE_IMPL + PERTURBED_SUFFIX
 # Both tests on the pytest-xdist worker that already holds the Keras-on-PyTorch warm worker.
 pytestmark = pytest.mark.xdist_group("keras-torch")
