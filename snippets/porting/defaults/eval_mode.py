@@ -23,7 +23,7 @@ class Probe(keras.layers.Layer):  # records the `training` it is called with
 
 seen = []
 model_k = keras.Sequential([keras.Input((4,)), keras.layers.Dense(4), Probe()])
-model_k.compile(optimizer="sgd", loss="mse")
+model_k.compile(optimizer="sgd", loss="mse", run_eagerly=True)
 x = np.ones((8, 4), "float32")
 for name, run in [
     ("model(x)", lambda: model_k(x)),
