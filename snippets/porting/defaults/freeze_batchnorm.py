@@ -1,0 +1,27 @@
+import keras
+import numpy as np
+import torch
+
+x = np.array([[1.0], [2.0], [3.0], [6.0]], dtype="float32")  # mean 3
+
+
+def report(name, moving_mean, output):
+    print(
+        f"{name:38} moving mean {float(moving_mean):.2f}, "
+        f"output mean {np.mean(output):.2f}"
+    )
+
+
+bn_t = torch.nn.BatchNorm1d(1)
+bn_t.requires_grad_(False)  # frozen weights, but still in training mode
+out_t = bn_t(torch.from_numpy(x)).detach().numpy()
+report("torch requires_grad_(False)", bn_t.running_mean.item(), out_t)
+
+bn_k = keras.layers.BatchNormalization()
+bn_k.trainable = False  # Keras: a frozen BatchNorm runs in inference mode
+out_k = keras.ops.convert_to_numpy(bn_k(x, training=True))
+report("keras trainable=False, training=True", bn_k.moving_mean[0], out_k)
+
+bn_t = torch.nn.BatchNorm1d(1).eval()  # the torch equivalent
+out_t = bn_t(torch.from_numpy(x)).detach().numpy()
+report("torch eval()", bn_t.running_mean.item(), out_t)
