@@ -6,7 +6,9 @@ model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
 try:
     model.export("model", format="coreml")
 except ValueError as error:
-    print(error)
+    unknown, supported = str(error).split(" Supported formats are: ")
+    print(unknown)
+    print("supported:", supported)
 
 # Some formats need a given backend; this runs on TensorFlow, the default.
 print("backend:", keras.backend.backend())
