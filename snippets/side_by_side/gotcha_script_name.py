@@ -3,13 +3,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-# A script named keras.py shadows the framework: Python puts the script's
-# folder first on sys.path, so `import keras` finds the script itself.
-with tempfile.TemporaryDirectory() as folder:
-    script = Path(folder) / "keras.py"
-    script.write_text("import keras\nprint('imported', keras.__file__)\n")
-    result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True
-    )
-    imported = result.stdout.split()[-1]
-    print("`import keras` found the script itself:", imported == str(script))
+# A script named keras.py or torch.py shadows the framework: Python puts the
+# script's folder first on sys.path, so the import finds the script itself.
+for name in ["keras", "torch"]:
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / f"{name}.py"
+        script.write_text(f"import {name}\nprint({name}.__file__)\n")
+        result = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True
+        )
+        found = result.stdout.split()[-1]
+        print(
+            f"`import {name}` in {name}.py found itself:", found == str(script)
+        )
