@@ -1,13 +1,15 @@
+import textwrap
 from importlib.metadata import metadata
 
-# Every installed package declares its licence in its metadata: newer wheels as an SPDX
-# `License-Expression`, older ones in the free-text `License` field.
+# Each installed package declares its licence in its metadata: as an SPDX
+# `License-Expression` (newer metadata) or in the free-text `License` field.
 licences = {}
 for package in ["torch", "tensorflow", "keras"]:
     info = metadata(package)
     licences[package] = info["License-Expression"] or info["License"]
-    print(f"{package}: {licences[package]}")
+    line = f"{package}: " + ", ".join(licences[package].split(" AND "))
+    print(textwrap.fill(line, width=72, subsequent_indent="    "))
 
-# torch's expression also lists the licences of the code its wheel bundles; its own is BSD-3-Clause.
+# torch's expression also covers the code its wheel bundles.
 assert "BSD-3-Clause" in licences["torch"]
-assert all("Apache" in licences[package] for package in ["tensorflow", "keras"])
+assert all("Apache" in licences[name] for name in ["tensorflow", "keras"])

@@ -1,31 +1,37 @@
 import keras
 import numpy as np
 
-keras.utils.set_random_seed(0)  # seeds Python, NumPy and the backend in one call
+keras.utils.set_random_seed(0)  # seeds Python, NumPy and the backend
 
 # 1. Define the model: stack layers; keras.Input declares the input shape.
 model = keras.Sequential(
     [
         keras.Input(shape=(784,)),  # input 784
         keras.layers.Dense(128, activation="relu"),  # hidden 128
-        keras.layers.Dense(10, activation="softmax"),  # output 10
+        keras.layers.Dense(10),  # output 10: logits, as in PyTorch
     ]
 )
 
-# Dummy data: 64 samples of 784 features. Keras places it on the GPU when one is visible.
-inputs = np.random.rand(64, 784).astype("float32")
-labels = np.random.randint(0, 10, size=(64,))
+# Dummy data: 64 samples of 784 features, the same arrays as the PyTorch tab.
+rng = np.random.default_rng(0)
+inputs = rng.random((64, 784), dtype=np.float32)
+labels = rng.integers(0, 10, size=64)
 
-# 2. Compile: choose the optimizer, the loss and the metrics.
+# 2. Compile: choose the optimizer and the loss (on logits, like PyTorch's).
 model.compile(
     optimizer=keras.optimizers.SGD(learning_rate=0.01),
-    loss="sparse_categorical_crossentropy",
-    metrics=["accuracy"],
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
 )
 
 # 3. fit() runs the training loop for you.
 history = model.fit(inputs, labels, epochs=2, batch_size=64, verbose=0)
-for epoch, loss in enumerate(history.history["loss"], start=1):
+losses = history.history["loss"]
+for epoch, loss in enumerate(losses, start=1):
     print(f"epoch {epoch}: loss {loss:.4f}")
 
-assert history.history["loss"][1] < history.history["loss"][0], "the loss should go down"
+assert losses[1] < losses[0], "the loss should go down"
+
+# Probabilities, when you need them: a softmax over the logits.
+logits = model.predict(inputs[:2], verbose=0)
+probabilities = keras.ops.convert_to_numpy(keras.ops.softmax(logits))
+print("probabilities sum to 1:", np.allclose(probabilities.sum(axis=1), 1))

@@ -1,3 +1,4 @@
+import numpy as np
 import torch
 from torch import nn
 
@@ -17,13 +18,15 @@ class SimpleNet(nn.Module):
         return self.layer2(self.activation(self.layer1(x)))
 
 
-# Dummy data: 64 samples of 784 features, made on the CPU so every device sees the same numbers.
-inputs = torch.randn(64, 784).to(device)
-labels = torch.randint(0, 10, (64,)).to(device)
+# Dummy data: 64 samples of 784 features, the same arrays as the Keras tab.
+rng = np.random.default_rng(0)
+inputs = torch.from_numpy(rng.random((64, 784), dtype=np.float32))
+labels = torch.from_numpy(rng.integers(0, 10, size=64))
+inputs, labels = inputs.to(device), labels.to(device)
 
 # 2. Model, loss and optimizer.
 model = SimpleNet().to(device)
-criterion = nn.CrossEntropyLoss()  # takes raw logits: no softmax layer in the model
+criterion = nn.CrossEntropyLoss()  # takes logits: no softmax in the model
 optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
 
 # 3. The training loop is yours to write.
@@ -34,6 +37,6 @@ for epoch in range(2):
     loss.backward()  # backpropagation
     optimizer.step()  # update the weights
     losses.append(loss.item())
-    print(f"epoch {epoch + 1}: loss {loss.item():.4f}")
+    print(f"epoch {epoch + 1}: loss {losses[-1]:.4f}")
 
 assert losses[1] < losses[0], "the loss should go down"
