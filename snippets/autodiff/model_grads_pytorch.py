@@ -12,8 +12,10 @@ loss = nn.functional.mse_loss(model(x), y)
 grads = torch.autograd.grad(loss, list(model.parameters()), retain_graph=True)
 print([tuple(g.shape) for g in grads], model.weight.grad)
 
-# ...loss.backward() stores them in each parameter's .grad, where optimizers look.
+# ...loss.backward() stores them in each parameter's .grad, where
+# optimizers read them.
 loss.backward()
 for name, param in model.named_parameters():
     print(name, tuple(param.grad.shape))
-assert all(torch.equal(g, p.grad) for g, p in zip(grads, model.parameters(), strict=True))
+params = model.parameters()
+assert all(torch.equal(g, p.grad) for g, p in zip(grads, params, strict=True))

@@ -8,7 +8,8 @@ x = tf.random.normal((8, 3))
 y = tf.random.normal((8, 1))
 
 with tf.GradientTape() as tape:
-    loss = keras.losses.MeanSquaredError()(y, layer(x))  # the first call creates the weights
+    # The first call creates the weights.
+    loss = keras.losses.MeanSquaredError()(y, layer(x))
 
 # One gradient per variable, in the order of the list you pass.
 grads = tape.gradient(loss, layer.trainable_variables)

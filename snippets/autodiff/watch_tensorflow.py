@@ -10,8 +10,14 @@ with tf.GradientTape() as tape:
     y = x**2
 print("dy/dx:", float(tape.gradient(y, x)))
 
-# Non-trainable variables are not watched either; tf.stop_gradient cuts a path.
+# Non-trainable variables are not watched either.
 frozen = tf.Variable(3.0, trainable=False)
 with tf.GradientTape() as tape:
-    y = frozen**2 + tf.stop_gradient(x) * frozen
+    y = frozen**2
 print("non-trainable:", tape.gradient(y, frozen))
+
+# tf.stop_gradient cuts one path: d(w * w)/dw would be 2w = 6.
+w = tf.Variable(3.0)
+with tf.GradientTape() as tape:
+    y = w * tf.stop_gradient(w)
+print("through stop_gradient:", float(tape.gradient(y, w)))

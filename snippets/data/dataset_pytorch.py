@@ -4,7 +4,7 @@ from torch.utils.data import Dataset
 
 
 class Digits(Dataset):
-    """1797 8x8 images of digits; scikit-learn ships them, so nothing is downloaded."""
+    """1797 8x8 images of digits, shipped inside scikit-learn."""
 
     def __init__(self, transform=None):
         digits = load_digits()
@@ -15,9 +15,9 @@ class Digits(Dataset):
     def __len__(self):
         return len(self.labels)
 
-    def __getitem__(self, index):  # one example at a time, transformed on the way out
+    def __getitem__(self, index):  # one example, transformed on the way out
         image = self.images[index]
-        if self.transform:
+        if self.transform is not None:
             image = self.transform(image)
         return image, self.labels[index]
 

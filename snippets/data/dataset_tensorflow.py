@@ -1,7 +1,9 @@
 import tensorflow as tf
 from sklearn.datasets import load_digits
 
-digits = load_digits()  # 1797 8x8 images of digits, shipped inside scikit-learn
+digits = (
+    load_digits()
+)  # 1797 8x8 images of digits, shipped inside scikit-learn
 
 # One element per row of the arrays: (image, label) pairs.
 dataset = tf.data.Dataset.from_tensor_slices((digits.images, digits.target))
@@ -11,7 +13,8 @@ def to_features(image, label):
     return tf.reshape(tf.cast(image, tf.float32), (64,)) / 16.0, label
 
 
-# map() runs the function (traced as a graph) on every element as it flows through.
+# map() runs the function (traced as a graph) on every element as it
+# flows through.
 dataset = dataset.map(to_features, num_parallel_calls=tf.data.AUTOTUNE)
 
 print("examples:", int(dataset.cardinality()))

@@ -1,6 +1,7 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+# Set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "torch"
 
 import keras
 import torch
@@ -12,18 +13,23 @@ keras.utils.set_random_seed(0)
 digits = load_digits()
 features = torch.tensor(digits.data, dtype=torch.float32) / 16.0
 labels = torch.tensor(digits.target)
-loader = DataLoader(TensorDataset(features, labels), batch_size=128, shuffle=True)
+dataset = TensorDataset(features, labels)
+loader = DataLoader(dataset, batch_size=128, shuffle=True)
 
 model = keras.Sequential(
-    [keras.Input(shape=(64,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)]
+    [
+        keras.Input(shape=(64,)),
+        keras.layers.Dense(32, activation="relu"),
+        keras.layers.Dense(10),
+    ]
 )
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=3e-2),
     loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     metrics=["accuracy"],
 )
-# Keras's fit() takes a torch DataLoader as it is (and a tf.data.Dataset, on any backend).
-# The loader shuffles: shuffle=False, since fit()'s default shuffle=True would warn.
+# Keras's fit() takes a torch DataLoader as it is. The loader shuffles:
+# shuffle=False, since fit()'s default shuffle=True would warn.
 model.fit(loader, epochs=3, shuffle=False, verbose=0)
 loss, accuracy = model.evaluate(loader, verbose=0)
 print("training accuracy above 0.9:", accuracy > 0.9)

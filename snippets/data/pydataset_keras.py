@@ -5,12 +5,14 @@ from sklearn.datasets import load_digits
 
 
 class DigitBatches(keras.utils.PyDataset):
-    """Keras's own dataset class: it returns whole batches, on every backend."""
+    """Keras's own dataset class: it returns whole batches."""
 
     def __init__(self, batch_size=64, **kwargs):
-        super().__init__(**kwargs)  # workers, use_multiprocessing, max_queue_size
+        # workers, use_multiprocessing, max_queue_size
+        super().__init__(**kwargs)
         digits = load_digits()
-        self.features = digits.data.astype("float32") / 16.0  # already flattened to 64
+        # digits.data is already flattened to 64 values.
+        self.features = digits.data.astype("float32") / 16.0
         self.labels = digits.target
         self.batch_size = batch_size
 

@@ -1,17 +1,21 @@
 import torch
 
-# On a machine without a GPU nothing moves by itself: code that names "cuda" fails.
 print("CUDA available:", torch.cuda.is_available())
-print("accelerator:", torch.accelerator.current_accelerator())  # cuda, mps, xpu ... or None
+# cuda, mps, xpu... or None: torch.accelerator covers every kind.
+print("accelerator:", torch.accelerator.current_accelerator())
 
-try:
-    x = torch.ones(2, device="cuda")
-    print("made a tensor on", x.device)
-except (AssertionError, RuntimeError) as error:
-    # A CPU-only build of torch raises AssertionError; a CUDA build without a driver, RuntimeError.
-    print(f"{type(error).__name__}: {error}")
+if torch.cuda.is_available():
+    print("a tensor on", torch.ones(2, device="cuda").device)
+else:
+    # Without a GPU nothing moves by itself: code that names "cuda" fails.
+    try:
+        torch.ones(2, device="cuda")
+    except (AssertionError, RuntimeError) as error:
+        # A CPU-only build of torch raises AssertionError; a CUDA build
+        # without a driver, RuntimeError.
+        print(f"{type(error).__name__}: {error}")
 
 # The portable pattern: ask, then fall back to the CPU.
-device = torch.accelerator.current_accelerator() or torch.device("cpu")
+device = "cuda" if torch.cuda.is_available() else "cpu"
 y = torch.ones(2, device=device) * 2
-print("fallback device works:", y.device.type == device.type)
+print("fallback device works:", y.device.type == device)

@@ -1,6 +1,7 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+# Set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "torch"
 
 import keras
 import torch
@@ -27,10 +28,14 @@ print("an nn.Module:", isinstance(model, torch.nn.Module))
 print("keras count:", model.count_params())
 # ...whose parameters() a torch optimizer can take, with the same count.
 print("torch count:", sum(p.numel() for p in model.parameters()))
-print("kernel layout:", tuple(model.hidden.kernel.shape))  # still Keras's (in, out)
+print(
+    "kernel layout:", tuple(model.hidden.kernel.shape)
+)  # still Keras's (in, out)
 
 optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+optimizer.zero_grad()
 loss = model(x).square().mean()
 loss.backward()
 optimizer.step()
-print("a torch optimizer step lowered the loss:", bool(model(x).square().mean() < loss))
+lowered = bool(model(x).square().mean() < loss)
+print("a torch optimizer step lowered the loss:", lowered)

@@ -7,7 +7,8 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 class DigitsNet(nn.Module):
     def __init__(self, n_inputs=64, n_hidden=32, n_classes=10):
         super().__init__()
-        # Layers assigned as attributes are registered: their parameters become the model's.
+        # Layers assigned as attributes are registered: their parameters
+        # become the model's.
         self.hidden = nn.Linear(n_inputs, n_hidden)
         self.out = nn.Linear(n_hidden, n_classes)
 
@@ -15,7 +16,8 @@ class DigitsNet(nn.Module):
         return self.out(torch.relu(self.hidden(x)))
 
 
-model = DigitsNet().to(device)  # the weights exist as soon as the model is made
+# The weights exist as soon as the model is made.
+model = DigitsNet().to(device)
 print(model)
 print("parameters:", sum(p.numel() for p in model.parameters()))
 print("hidden weight:", tuple(model.hidden.weight.shape))  # (out, in)

@@ -3,7 +3,8 @@ import numpy as np
 
 model = keras.Sequential(
     [
-        keras.Input(shape=(64,)),  # the input shape lets Keras create the weights now
+        # The input shape lets Keras create the weights now.
+        keras.Input(shape=(64,)),
         keras.layers.Dense(32, activation="relu"),
         keras.layers.Dense(10),
     ]
@@ -13,7 +14,9 @@ print("weights:", [w.path for w in model.weights])
 print("output:", tuple(model(np.random.rand(5, 64)).shape))
 
 # Without keras.Input the model has no weights until it first sees data.
-lazy = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)])
+lazy = keras.Sequential(
+    [keras.layers.Dense(32, activation="relu"), keras.layers.Dense(10)]
+)
 try:
     lazy.count_params()
 except ValueError:

@@ -5,7 +5,8 @@ import numpy as np
 class DigitsNet(keras.Model):
     def __init__(self, n_hidden=32, n_classes=10, **kwargs):
         super().__init__(**kwargs)
-        # Layers assigned as attributes are tracked: their weights become the model's.
+        # Layers assigned as attributes are tracked: their weights become
+        # the model's.
         self.hidden = keras.layers.Dense(n_hidden, activation="relu")
         self.out = keras.layers.Dense(n_classes)
 

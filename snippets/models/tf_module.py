@@ -14,7 +14,8 @@ class Dense(tf.Module):
         return self.activation(x @ self.w + self.b)
 
 
-# tf.Module is TensorFlow's own base class: it tracks the Variables of its attributes.
+# tf.Module is TensorFlow's own base class: it tracks the Variables of
+# its attributes.
 class DigitsNet(tf.Module):
     def __init__(self):
         super().__init__()

@@ -10,15 +10,21 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 model = nn.Linear(8, 1).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
 x, y = torch.randn(16, 8, device=device), torch.randn(16, 1, device=device)
-for _ in range(3):
+steps = 3
+for _ in range(steps):
     optimizer.zero_grad()
     nn.functional.mse_loss(model(x), y).backward()
     optimizer.step()
 
 with tempfile.TemporaryDirectory() as folder:
     path = os.path.join(folder, "checkpoint.pt")
-    # To resume training, save the optimizer's state (Adam's moments) with the weights.
-    checkpoint = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "epoch": 3}
+    # To resume training, save the optimizer's state (Adam's moments)
+    # with the weights, and where you stopped.
+    checkpoint = {
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),
+        "step": steps,
+    }
     torch.save(checkpoint, path)
 
     resumed_model = nn.Linear(8, 1).to(device)
@@ -27,6 +33,7 @@ with tempfile.TemporaryDirectory() as folder:
     resumed_model.load_state_dict(checkpoint["model"])
     resumed_optimizer.load_state_dict(checkpoint["optimizer"])
 
-print("resume after epoch:", checkpoint["epoch"])
-print("Adam steps taken:", int(resumed_optimizer.state_dict()["state"][0]["step"]))
+print("resume after step:", checkpoint["step"])
+adam_state = resumed_optimizer.state_dict()["state"][0]
+print("Adam steps taken:", int(adam_state["step"]))
 print("same weights:", torch.equal(model.weight, resumed_model.weight))

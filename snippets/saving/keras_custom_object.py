@@ -7,7 +7,8 @@ import numpy as np
 keras.utils.set_random_seed(0)
 
 
-# Registration lets load_model find the class; get_config lets it rebuild the layer.
+# Registration lets load_model find the class; get_config lets it
+# rebuild the layer.
 @keras.saving.register_keras_serializable(package="guide")
 class Scale(keras.layers.Layer):
     def __init__(self, factor=2.0, **kwargs):
@@ -21,7 +22,9 @@ class Scale(keras.layers.Layer):
         return {**super().get_config(), "factor": self.factor}
 
 
-model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(3), Scale(factor=0.5)])
+model = keras.Sequential(
+    [keras.Input(shape=(4,)), keras.layers.Dense(3), Scale(factor=0.5)]
+)
 x = np.random.rand(2, 4).astype("float32")
 
 with tempfile.TemporaryDirectory() as folder:

@@ -23,11 +23,11 @@ x = np.random.rand(4, 64).astype("float32")
 with tempfile.TemporaryDirectory() as folder:
     try:
         model.save_weights(os.path.join(folder, "digits.h5"))
-    except ValueError:
-        print("save_weights('digits.h5'): ValueError, the name must end in .weights.h5")
+    except ValueError as error:
+        print("save_weights('digits.h5'):", str(error).split(" Received")[0])
 
     path = os.path.join(folder, "digits.weights.h5")
-    model.save_weights(path)  # the weights only: your code builds the model
+    model.save_weights(path)  # weights only: your code builds the model
     restored = make_model()
     restored.load_weights(path)
 

@@ -19,12 +19,13 @@ with tempfile.TemporaryDirectory() as folder:
     path = os.path.join(folder, "digits.pt")
     torch.save(model.state_dict(), path)  # the tensors, by name: not the code
 
-    state = torch.load(path, map_location=device)  # weights_only=True is the default
+    state = torch.load(path, map_location=device)
     print("saved:", {name: tuple(t.shape) for name, t in state.items()})
-    restored = make_model().to(device)  # your code builds the model; the file fills it in
+    # Your code builds the model; the file fills it in.
+    restored = make_model().to(device)
     print(restored.load_state_dict(state))
 
 model.eval()
 restored.eval()
-with torch.no_grad():
+with torch.inference_mode():
     print("same outputs:", torch.equal(model(x), restored(x)))

@@ -1,3 +1,4 @@
+import os
 import tempfile
 
 import keras
@@ -16,20 +17,25 @@ optimizer = keras.optimizers.Adam(learning_rate=1e-2)
 step = tf.Variable(0)
 x = np.random.rand(16, 8).astype("float32")
 
-# A Checkpoint saves the variables of the objects you name, for custom training loops.
+# A Checkpoint saves the variables of the objects you name, for custom
+# training loops.
 with tempfile.TemporaryDirectory() as folder:
-    checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer, step=step)
+    checkpoint = tf.train.Checkpoint(
+        model=model, optimizer=optimizer, step=step
+    )
     manager = tf.train.CheckpointManager(checkpoint, folder, max_to_keep=2)
     for _ in range(3):
         step.assign_add(1)
-        manager.save()  # numbered: ckpt-1, ckpt-2, ckpt-3; only the last two are kept
-    print("kept:", [path.rsplit("/", 1)[-1] for path in manager.checkpoints])
+        # Numbered ckpt-1, ckpt-2, ckpt-3; only the last two are kept.
+        manager.save()
+    print("kept:", [os.path.basename(path) for path in manager.checkpoints])
 
     restored, restored_step = make_model(), tf.Variable(0)
     status = tf.train.Checkpoint(model=restored, step=restored_step).restore(
         manager.latest_checkpoint
     )
-    status.expect_partial()  # the optimizer is in the file but not restored: no warnings, please
+    # The optimizer is in the file but not restored: say it is on purpose.
+    status.expect_partial()
 
 print("restored step:", int(restored_step))
 print("same outputs:", np.array_equal(model(x), restored(x)))

@@ -5,7 +5,7 @@ torch.manual_seed(0)
 
 tensors = {
     "from a list": torch.tensor([[1, 2], [3, 4]]),  # Python ints become int64
-    "zeros": torch.zeros(2, 3),  # the shape as separate ints (a tuple works too)
+    "zeros": torch.zeros(2, 3),  # the shape as ints (a tuple works too)
     "arange + reshape": torch.arange(6).reshape(2, 3),
     "random normal": torch.randn(2, 3),
     "full": torch.full((2,), 7.0),

@@ -8,7 +8,8 @@ print("created on:", x.device)
 y = x.to(device)  # a copy on the GPU, or x itself when already there
 z = torch.zeros(2, 3, device=device)  # or create it where it will be used
 print("moved:", y.device.type == device, (y + z).device.type == device)
-print(".to() a device it is already on returns the same tensor:", x.to("cpu") is x)
+same = x.to("cpu") is x
+print(".to() a device it is already on returns the same tensor:", same)
 
 # NumPy only sees CPU memory: come back with .cpu() first.
 print((y + z).cpu().numpy().sum())

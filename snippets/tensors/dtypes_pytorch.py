@@ -2,9 +2,10 @@ import numpy as np
 import torch
 from torch import nn
 
-print(torch.tensor([1, 2]).dtype, torch.tensor([1.0, 2.0]).dtype)  # int64, float32
+# int64, float32:
+print(torch.tensor([1, 2]).dtype, torch.tensor([1.0, 2.0]).dtype)
 
-# Mixed types are promoted, as in NumPy.
+# int + float gives a float: the default float32 (NumPy gives float64).
 print("int + float:", (torch.tensor([1, 2]) + 0.5).dtype)
 
 # NumPy's default float is float64, and torch keeps it.

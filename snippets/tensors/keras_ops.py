@@ -8,9 +8,11 @@ z = keras.ops.zeros((2, 3))
 
 print("backend:", keras.backend.backend())
 print("a tf.Tensor:", isinstance(y, tf.Tensor))
-print("dtypes:", y.dtype.name, z.dtype.name)
+print("dtypes:", keras.ops.dtype(y), keras.ops.dtype(z))
 
 # keras.ops.add promotes int32 + float32 on every backend; `y + z` would use
 # TensorFlow's own rules, which refuse to mix them.
 total = keras.ops.add(y, z)
-print("sum:", total.dtype.name, keras.ops.convert_to_numpy(total).tolist())
+print(
+    "sum:", keras.ops.dtype(total), keras.ops.convert_to_numpy(total).tolist()
+)

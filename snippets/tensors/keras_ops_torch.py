@@ -1,6 +1,7 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+# Set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "torch"
 
 import keras
 import torch
@@ -16,4 +17,5 @@ print("a torch.Tensor:", isinstance(y, torch.Tensor))
 print("dtypes:", y.dtype, z.dtype)
 
 total = keras.ops.add(y, z)
-print("sum:", total.dtype, total.tolist())  # a torch tensor: torch methods work
+# A torch tensor: torch methods work.
+print("sum:", total.dtype, total.tolist())

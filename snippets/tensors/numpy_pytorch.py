@@ -16,7 +16,8 @@ view = t.numpy()
 t.add_(1)
 print("numpy() after add_:", view)
 
-# A tensor that requires grad, or lives on a GPU, needs detach() and cpu() first.
+# A tensor that requires grad, or lives on a GPU, needs detach() and
+# cpu() first.
 weights = torch.ones(2, requires_grad=True, device=device)
 try:
     weights.numpy()

@@ -2,7 +2,8 @@ import numpy as np
 import tensorflow as tf
 
 array = np.zeros(3, dtype=np.float32)
-t = tf.convert_to_tensor(array)  # a copy: later changes to the array do not show
+# A copy: later changes to the array do not show.
+t = tf.convert_to_tensor(array)
 array[0] = 1
 print("convert_to_tensor:", t.numpy())
 

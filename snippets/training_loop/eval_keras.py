@@ -13,10 +13,12 @@ model = keras.Sequential(
 )
 x = np.random.rand(8, 20).astype("float32")
 
-# There is no mode to switch: each call says whether it is training (default: no).
+# There is no mode to switch: each call says whether it is training
+# (default: no).
 first, second = model(x, training=True), model(x, training=True)
 print("training=True, two calls agree:", np.array_equal(first, second))
 print("default call, two calls agree:", np.array_equal(model(x), model(x)))
 
 # fit() passes training=True for you; predict() and evaluate() do not.
-print("predict() matches a call:", np.allclose(model.predict(x, verbose=0), model(x), atol=1e-6))
+same = np.allclose(model.predict(x, verbose=0), model(x), atol=1e-6)
+print("predict() matches a call:", same)

@@ -3,7 +3,8 @@ import numpy as np
 
 keras.utils.set_random_seed(0)
 
-# 512 points in 20 dimensions; the label says on which side of a fixed plane each lies.
+# 512 points in 20 dimensions; the label says on which side of a fixed
+# plane each lies.
 rng = np.random.default_rng(0)
 features = rng.normal(size=(512, 20)).astype("float32")
 labels = (features @ rng.normal(size=20) > 0).astype("int64")
@@ -17,11 +18,13 @@ model = keras.Sequential(
 )
 model.compile(
     optimizer=keras.optimizers.Adam(learning_rate=1e-2),
-    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),  # the model ends in logits
+    # The model ends in logits.
+    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
     metrics=["accuracy"],
 )
 
-# fit() batches, shuffles every epoch, and runs the step as a compiled graph.
+# fit() batches, shuffles every epoch, and runs the step as a compiled
+# graph.
 history = model.fit(features, labels, batch_size=64, epochs=5, verbose=0)
 epoch_losses = history.history["loss"]
 

@@ -1,6 +1,7 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+# Set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "torch"
 
 import keras
 import numpy as np
@@ -10,7 +11,8 @@ keras.utils.set_random_seed(0)
 
 
 class StepModel(keras.Model):
-    # On the PyTorch backend the step is written with torch autograd, not a GradientTape.
+    # On the PyTorch backend the step uses torch autograd, not a
+    # GradientTape.
     def train_step(self, data):
         x, y = data
         self.zero_grad()  # the model is a torch.nn.Module
@@ -41,5 +43,6 @@ model.compile(
     metrics=["accuracy"],
 )
 history = model.fit(features, labels, batch_size=64, epochs=5, verbose=0)
-print("loss went down:", history.history["loss"][-1] < history.history["loss"][0])
-print("accuracy above 0.9:", history.history["accuracy"][-1] > 0.9)
+losses, accuracies = history.history["loss"], history.history["accuracy"]
+print("loss went down:", losses[-1] < losses[0])
+print("accuracy above 0.9:", accuracies[-1] > 0.9)

@@ -6,7 +6,8 @@ keras.utils.set_random_seed(0)
 
 
 class StepModel(keras.Model):
-    # Your own step; fit() still batches, shuffles, compiles and runs callbacks around it.
+    # Your own step; fit() still batches, shuffles, compiles and runs
+    # callbacks around it.
     def train_step(self, data):
         x, y = data
         with tf.GradientTape() as tape:
@@ -35,5 +36,6 @@ model.compile(
     metrics=["accuracy"],
 )
 history = model.fit(features, labels, batch_size=64, epochs=5, verbose=0)
-print("loss went down:", history.history["loss"][-1] < history.history["loss"][0])
-print("accuracy above 0.9:", history.history["accuracy"][-1] > 0.9)
+losses, accuracies = history.history["loss"], history.history["accuracy"]
+print("loss went down:", losses[-1] < losses[0])
+print("accuracy above 0.9:", accuracies[-1] > 0.9)

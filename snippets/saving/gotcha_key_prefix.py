@@ -1,0 +1,18 @@
+import os
+import tempfile
+
+import torch
+import torch.distributed as dist
+from torch import nn
+
+model = nn.Linear(2, 1)
+print("compiled:", list(torch.compile(model).state_dict()))
+
+# A one-process group on the CPU is enough to wrap a model in DDP.
+with tempfile.TemporaryDirectory() as folder:
+    store = "file://" + os.path.join(folder, "store")
+    dist.init_process_group("gloo", init_method=store, rank=0, world_size=1)
+    wrapped = nn.parallel.DistributedDataParallel(model)
+    print("DDP:", list(wrapped.state_dict()))
+    print("inner model:", list(wrapped.module.state_dict()))
+    dist.destroy_process_group()

@@ -1,0 +1,36 @@
+import os
+import subprocess
+import sys
+import tempfile
+
+import keras
+import numpy as np
+
+keras.utils.set_random_seed(0)
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+x = np.random.rand(3, 4).astype("float32")
+
+# Load the file in a fresh Python process running Keras on PyTorch.
+LOAD = """
+import sys, keras, numpy as np
+model = keras.models.load_model(sys.argv[1])
+x = np.load(sys.argv[2])
+print("loaded on:", keras.backend.backend())
+np.save(sys.argv[3], keras.ops.convert_to_numpy(model(x)))
+"""
+with tempfile.TemporaryDirectory() as folder:
+    model_path = os.path.join(folder, "model.keras")
+    x_path, y_path = (os.path.join(folder, n) for n in ("x.npy", "y.npy"))
+    model.save(model_path)
+    np.save(x_path, x)
+    print("saved on:", keras.backend.backend())
+    child = subprocess.run(
+        [sys.executable, "-c", LOAD, model_path, x_path, y_path],
+        env={**os.environ, "KERAS_BACKEND": "torch"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    print(child.stdout.strip())
+    same = np.allclose(model(x), np.load(y_path), atol=1e-6)
+    print("same outputs:", same)
