@@ -7,14 +7,18 @@ y = np.random.rand(64, 1).astype("float32")
 
 
 def make_model():
-    keras.utils.set_random_seed(1)  # the same initial weights for both models
+    keras.utils.set_random_seed(1)  # the same initial weights for both
     return keras.Sequential(
-        [keras.Input(shape=(16,)), keras.layers.Dense(32, "relu"), keras.layers.Dense(1)]
+        [
+            keras.Input(shape=(16,)),
+            keras.layers.Dense(32, "relu"),
+            keras.layers.Dense(1),
+        ]
     )
 
 
-# Keras compiles train/predict steps for you: a tf.function by default, XLA with jit_compile=True
-# ("auto", the default, picks XLA when TensorFlow sees a GPU). run_eagerly=True turns both off.
+# Keras runs its train/predict steps as a tf.function, plus XLA with
+# jit_compile=True; run_eagerly=True turns both off.
 xla = make_model()
 xla.compile(optimizer="sgd", loss="mse", jit_compile=True)
 eager = make_model()
@@ -23,7 +27,6 @@ eager.compile(optimizer="sgd", loss="mse", run_eagerly=True)
 for model in (xla, eager):
     model.fit(x, y, epochs=2, batch_size=32, verbose=0)
 
-np.testing.assert_allclose(
-    xla.predict(x, verbose=0), eager.predict(x, verbose=0), rtol=1e-4, atol=1e-5
-)
+xla_out, eager_out = xla.predict(x, verbose=0), eager.predict(x, verbose=0)
+np.testing.assert_allclose(xla_out, eager_out, rtol=1e-4, atol=1e-5)
 print("XLA-compiled and eager training give the same model")

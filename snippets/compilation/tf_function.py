@@ -4,10 +4,11 @@ import tensorflow as tf
 calls = tf.Variable(0)
 
 
-@tf.function  # traced into a graph at the first call for each new input signature
+# Traced into a graph at the first call for each new input signature.
+@tf.function
 def layer(x, w):
-    print("tracing for shape", x.shape)  # Python code runs only while tracing
-    calls.assign_add(1)  # a TensorFlow op is part of the graph: it runs at every call
+    print("tracing for shape", x.shape)  # Python: runs only while tracing
+    calls.assign_add(1)  # a TensorFlow op: in the graph, runs at every call
     return tf.nn.relu(tf.matmul(x, w))
 
 
@@ -18,5 +19,7 @@ layer(x, w)  # same shape and dtype: runs the graph, no trace
 layer(x[:2], w)  # new shape: traces again
 
 # The graph computes what eager code does.
-np.testing.assert_allclose(y.numpy(), tf.nn.relu(tf.matmul(x, w)).numpy(), rtol=1e-6)
-print("calls:", int(calls.numpy()), "| graphs traced:", layer.experimental_get_tracing_count())
+expected = tf.nn.relu(tf.matmul(x, w)).numpy()
+np.testing.assert_allclose(y.numpy(), expected, rtol=1e-6)
+traced = layer.experimental_get_tracing_count()
+print("calls:", int(calls.numpy()), "| graphs traced:", traced)

@@ -6,8 +6,9 @@ def mlp(x, w1, w2):
     return tf.matmul(tf.nn.gelu(tf.matmul(x, w1)), w2)
 
 
-# jit_compile=True compiles the whole function with XLA, which fuses ops into fewer kernels.
-# It works on the CPU as on the GPU; every op inside must be one XLA supports.
+# jit_compile=True compiles the whole function with XLA, which fuses ops
+# into fewer kernels. It works on the CPU as on the GPU; every op inside
+# must be one XLA supports.
 mlp_xla = tf.function(mlp, jit_compile=True)
 
 x = tf.random.stateless_normal((8, 16), seed=(0, 0))
@@ -16,7 +17,9 @@ w2 = tf.random.stateless_normal((32, 4), seed=(2, 0))
 
 eager = mlp(x, w1, w2)
 compiled = mlp_xla(x, w1, w2)
-np.testing.assert_allclose(compiled.numpy(), eager.numpy(), rtol=1e-5, atol=1e-5)
+np.testing.assert_allclose(
+    compiled.numpy(), eager.numpy(), rtol=1e-5, atol=1e-5
+)
 print("XLA and eager match:", compiled.shape)
 
 # XLA needs static shapes: a new shape compiles again.

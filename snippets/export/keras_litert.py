@@ -12,13 +12,15 @@ model = keras.Sequential(
 )
 x = np.random.rand(3, 4).astype("float32")
 
-# One call converts to a LiteRT (formerly TensorFlow Lite) flatbuffer, for phones and embedded.
+# One call converts to a LiteRT (formerly TensorFlow Lite) flatbuffer,
+# for phones and embedded devices.
 model.export("model.tflite", format="litert", verbose=False)
 
-# Run it with the LiteRT interpreter (package ai-edge-litert; tf.lite.Interpreter is deprecated).
+# Run it with LiteRT's interpreter (package ai-edge-litert).
 interpreter = Interpreter(model_path="model.tflite")
 print("signatures:", interpreter.get_signature_list())
 run = interpreter.get_signature_runner()
 out = run(features=x)["output_0"]
-np.testing.assert_allclose(out, model.predict(x, verbose=0), rtol=1e-5, atol=1e-6)
+expected = model.predict(x, verbose=0)
+np.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-6)
 print("LiteRT matches Keras")

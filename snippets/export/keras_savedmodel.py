@@ -4,16 +4,22 @@ import tensorflow as tf
 
 keras.utils.set_random_seed(0)
 model = keras.Sequential(
-    [keras.Input(shape=(4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(2)]
+    [
+        keras.Input(shape=(4,)),
+        keras.layers.Dense(8, activation="relu"),
+        keras.layers.Dense(2),
+    ]
 )
 x = np.random.rand(3, 4).astype("float32")
 
-# export() writes an inference-only SavedModel: the format of TensorFlow Serving and the input
-# of the LiteRT and TensorFlow.js converters. (model.save() is for resuming training.)
+# export() writes an inference-only SavedModel: the format of TensorFlow
+# Serving and the input of the LiteRT and TensorFlow.js converters.
+# (model.save() is for resuming training.)
 model.export("exported_model", verbose=False)
 
 # The SavedModel needs no Keras and no Python class to run: only TensorFlow.
 reloaded = tf.saved_model.load("exported_model")
 print("signatures:", list(reloaded.signatures))
-np.testing.assert_allclose(reloaded.serve(x).numpy(), model.predict(x, verbose=0), rtol=1e-6)
+expected = model.predict(x, verbose=0)
+np.testing.assert_allclose(reloaded.serve(x).numpy(), expected, rtol=1e-6)
 print("reloaded SavedModel matches the model")

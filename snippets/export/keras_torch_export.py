@@ -1,20 +1,26 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+os.environ["KERAS_BACKEND"] = "torch"  # before the first `import keras`
 
 import keras
 import torch
 
 keras.utils.set_random_seed(0)
 model = keras.Sequential(
-    [keras.Input(shape=(4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(2)]
+    [
+        keras.Input(shape=(4,)),
+        keras.layers.Dense(8, activation="relu"),
+        keras.layers.Dense(2),
+    ]
 )
 x = torch.rand(3, 4)
 
-# On the PyTorch backend a Keras model is a torch.nn.Module, so torch.export takes it.
-# Its forward(*args) receives the inputs as one tuple: hence the extra level in dynamic_shapes.
+# On the PyTorch backend a Keras model is a torch.nn.Module, so
+# torch.export takes it. Its forward(*args) gets the inputs as one tuple:
+# hence the extra level in dynamic_shapes.
 batch = torch.export.Dim("batch")
-program = torch.export.export(model, (x,), dynamic_shapes=(({0: batch},),))
+shapes = (({0: batch},),)
+program = torch.export.export(model, (x,), dynamic_shapes=shapes)
 torch.export.save(program, "keras_model.pt2")
 
 # The reloaded program runs without Keras.

@@ -1,6 +1,7 @@
 import keras
 
-# One global switch: layers built from now on compute in bfloat16 and keep float32 variables.
+# One global switch: layers created from now on compute in bfloat16 and
+# keep float32 variables.
 keras.mixed_precision.set_dtype_policy("mixed_bfloat16")
 
 model = keras.Sequential(
@@ -14,7 +15,10 @@ model = keras.Sequential(
 )
 for layer in model.layers:
     policy, compute = layer.dtype_policy.name, layer.compute_dtype
-    print(f"{layer.name:10} {policy:14} compute {compute:8} variables {layer.variable_dtype}")
+    variables = layer.variable_dtype
+    print(f"{layer.name:10} {policy:14} compute {compute:8}", end=" ")
+    print("variables", variables)
 
 print("kernel stored as:", model.layers[0].kernel.dtype)
 print("output:", keras.ops.dtype(model(keras.ops.ones((2, 8)))))
+keras.mixed_precision.set_dtype_policy("float32")  # back to the default

@@ -11,8 +11,10 @@ model = keras.Sequential(
         keras.layers.Dense(1, dtype="float32"),
     ]
 )
-# In a custom loop, wrap the optimizer yourself: it scales the loss and unscales the gradients.
-optimizer = keras.optimizers.LossScaleOptimizer(keras.optimizers.SGD(0.05))
+# In a custom loop, wrap the optimizer yourself: it scales the loss and
+# unscales the gradients.
+sgd = keras.optimizers.SGD(0.05)
+optimizer = keras.optimizers.LossScaleOptimizer(sgd)
 
 x = tf.random.normal((64, 8))
 y = tf.reduce_sum(x, axis=1, keepdims=True)
@@ -24,7 +26,8 @@ def train_step(x, y):
         loss = tf.reduce_mean(tf.square(model(x) - y))
         scaled_loss = optimizer.scale_loss(loss)  # loss * the current scale
     grads = tape.gradient(scaled_loss, model.trainable_variables)
-    optimizer.apply(grads, model.trainable_variables)  # unscales; skips the step on inf/NaN
+    # apply() unscales; it skips the step on inf or NaN.
+    optimizer.apply(grads, model.trainable_variables)
     return loss
 
 
@@ -32,3 +35,4 @@ losses = [float(train_step(x, y)) for _ in range(20)]
 scale = float(optimizer.dynamic_scale)
 print(f"loss {losses[0]:.3f} -> {losses[-1]:.3f}, loss scale {scale:.0f}")
 assert losses[-1] < losses[0], "the loss should go down"
+keras.mixed_precision.set_dtype_policy("float32")  # back to the default

@@ -5,6 +5,7 @@ example that sets `os.environ["KERAS_BACKEND"] = "torch"` is sent to a worker st
 it really runs on torch, wherever it falls in the test order.
 """
 
+import getpass
 import json
 import os
 import re
@@ -126,6 +127,12 @@ class ExampleRunner:
         if backend != "tensorflow":
             env["KERAS_BACKEND"] = backend
         env["PYTHONHASHSEED"] = "0"
+        # Inductor's on-disk cache defaults to $TMPDIR/torchinductor_<user>, and each example gets its
+        # own TMPDIR: point it where a reader's runs share it, so torch.compile examples reuse kernels.
+        env.setdefault(
+            "TORCHINDUCTOR_CACHE_DIR",
+            str(Path(tempfile.gettempdir(), f"torchinductor_{getpass.getuser()}")),
+        )
         # Torch and TensorFlow share the GPU in one process: TensorFlow must not take all its memory.
         env["TF_FORCE_GPU_ALLOW_GROWTH"] = "true"
         if self.gpu:

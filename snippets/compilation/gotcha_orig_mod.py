@@ -1,0 +1,12 @@
+import torch
+from torch import nn
+
+model = nn.Sequential(nn.Linear(4, 2))
+
+# torch.compile wraps the model: the wrapper's keys gain a prefix.
+compiled = torch.compile(model)
+print("torch.compile(model):", list(compiled.state_dict()))
+
+# Module.compile() compiles in place and keeps the keys.
+model.compile()
+print("model.compile():", list(model.state_dict()))
