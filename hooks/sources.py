@@ -25,12 +25,14 @@ TODAY_VARIABLE = "SOURCES_TODAY"
 
 log = logging.getLogger("mkdocs.hooks.sources")
 
-# `[text, checked 2026-11](url "title")` or `[text, checked 2026-11][ref]`; the text may wrap lines.
-CHECKED_LINK = re.compile(
-    r"\[(?P<text>[^\[\]]*?),\s*checked\b(?P<stamp>[^\[\]]*)\]"
+# A link, `[text](url "title")` or `[text][ref]`; its text may wrap lines.
+LINK = re.compile(
+    r"\[(?P<text>[^\[\]]*)\]"
     r"(?:\((?P<url><[^>]*>|[^)\s]+)(?:\s+[\"'(][^)]*)?\)|\[(?P<ref>[^\]]*)\])"
 )
-STAMP = re.compile(r"^\s+(?P<year>\d{4})-(?P<month>\d{2})\s*$")
+# A link meant as a checked source: its text says "checked" and names a year.
+MENTIONS_CHECK = re.compile(r"\bchecked\b.*\d{4}", re.I | re.S)
+STAMP = re.compile(r",\s*checked (?P<year>\d{4})-(?P<month>\d{2})$")
 REFERENCE = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*(?P<url>\S+)", re.M)
 FENCE = re.compile(r"^ *(`{3,}|~{3,})")
 
@@ -66,14 +68,16 @@ def problems(text: str, today: dt.date) -> list[tuple[int, str, str]]:
     text = without_code(text)
     references = {m["ref"].strip().lower(): m["url"] for m in REFERENCE.finditer(text)}
     found = []
-    for match in CHECKED_LINK.finditer(text):
-        line = text.count("\n", 0, match.start("stamp")) + 1
+    for match in LINK.finditer(text):
+        if not MENTIONS_CHECK.search(match["text"]):
+            continue
+        line = text.count("\n", 0, match.start("text") + match["text"].lower().rfind("checked")) + 1
         if match["url"] is not None:
             url = match["url"].strip("<>")
         else:
-            ref = (match["ref"] or match["text"] + ", checked" + match["stamp"]).strip().lower()
+            ref = (match["ref"] or match["text"]).strip().lower()
             url = references.get(ref, f"[{match['ref']}] (no such reference)")
-        stamp = STAMP.match(match["stamp"])
+        stamp = STAMP.search(" ".join(match["text"].split()))
         month = None
         if stamp:
             try:
@@ -81,8 +85,13 @@ def problems(text: str, today: dt.date) -> list[tuple[int, str, str]]:
             except ValueError:
                 month = None
         if month is None:
+            shown = " ".join(match["text"].split())
             found.append(
-                (line, url, f"malformed stamp 'checked{match['stamp']}': write 'checked YYYY-MM'")
+                (
+                    line,
+                    url,
+                    f"malformed source stamp [{shown}]: end the link text with ', checked YYYY-MM'",
+                )
             )
             continue
         age = (today.year * 12 + today.month) - (month.year * 12 + month.month)

@@ -359,6 +359,8 @@ PAGES = {
 
         A wrapped link ([Y release
         notes, checked 2026-12](https://y.example/releases)), a typo ([Z, checked 2027-13](https://z.example)).
+
+        Not the shape ([W README (checked 2027-06)](https://w.example/readme)), nor [a checked list](good.md).
         """,
         {},
     ),
@@ -602,7 +604,13 @@ def test_a_gotcha_without_its_proof_fails_with_its_line(verdicts):
         f"docs/gotchas.md:{line_of('gotchas', '## Common pitfalls')}: a 'Common pitfalls'"
         in message
     )
-    proved_or_outside = ("**Proved.**", "**Wrong proof.**", "outside the", "after the", "# Gotchas,")
+    proved_or_outside = (
+        "**Proved.**",
+        "**Wrong proof.**",
+        "outside the",
+        "after the",
+        "# Gotchas,",
+    )
     for proved in proved_or_outside:
         assert f"docs/gotchas.md:{line_of('gotchas', proved)}:" not in message
 
@@ -637,7 +645,10 @@ def test_an_expired_or_malformed_source_fails_the_strict_build(verdicts):
     wrapped = line_of("expired-fact", "notes, checked 2026-12")
     assert f"docs/expired-fact.md:{wrapped}: fact checked 2026-12, 13 months" in message
     assert "https://y.example/releases" in message
-    assert f"docs/expired-fact.md:{wrapped}: malformed stamp 'checked 2027-13'" in message
+    assert f"docs/expired-fact.md:{wrapped}: malformed source stamp [Z, checked 2027-13]" in message
+    unshaped = line_of("expired-fact", "W README")
+    assert f"docs/expired-fact.md:{unshaped}: malformed source stamp [W README (checked" in message
+    assert "a checked list" not in message  # no year in its text: not a source stamp
     assert "fresh.example" not in message  # checked 2027-06: fresh on 2028-01-15
 
 

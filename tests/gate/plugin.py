@@ -4,9 +4,12 @@ Collected by convention, no test code per page:
 
 - `docs/**/*.md` -> one item per code block (pytest-codeblocks' collector and item, extended):
   Python blocks run in isolation (runner.py / worker.py) and must pass warning-free, offline, in time,
-  printing what their expected-output block shows; any other block that is not visibly "not code to run"
-  (```console, checked ```text) fails with the page line.
-- `docs/**/*.nb.yml` -> one item per notebook page, run cell by cell in a kernel (notebooks.py).
+  printing what their expected-output block shows, with every line of the example run (on CPU; GPU-only
+  blocks aside: line_coverage.py, [tool.coverage] in pyproject.toml); any other block that is not
+  visibly "not code to run" (```console, checked ```text) fails with the page line; so does a Gotchas
+  item without its proof (gotchas.py).
+- `docs/**/*.nb.yml`, `docs/**/*.ipynb` -> one item per notebook page, run cell by cell in a kernel
+  (notebooks.py).
 - `mkdocs.yml` -> site checks: the strict build, every code block of the built HTML is one the tests run,
   every file under snippets/ is included by a page.
 
