@@ -52,6 +52,10 @@ def page(title: str, snippet: str, code: str, expected: str | None = None, mark:
 TORCH = "import torch\n\nprint('sum', torch.ones(3).sum().item())\n"
 SITE = {
     "on-torch": page("Torch", "snippets/gpu/on_torch.py", TORCH, "sum 3.0\n"),
+    "plain": page("Plain", "snippets/gpu/plain.py", "print('no framework')\n", "no framework\n"),
+    "on-jax": page(
+        "JAX", "snippets/gpu/on_jax.py", "import jax.numpy as jnp\n\nprint(jnp.ones(2).sum())\n"
+    ),
     "absent": page(
         "Absent", "snippets/gpu/absent.py", "import not_a_framework_xyz\n\nprint('never')\n"
     ),
@@ -88,14 +92,16 @@ def environment(fake: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def fake_run(tmp_path_factory):
-    """`tools/gpu-check run` on a throwaway site, the GPU faked, the benchmark reduced to one model."""
+    """`tools/gpu-check run` on a throwaway site, the benchmark reduced to one model. The preflight
+    accepts the CPU and the device checks are real (GATE_FAKE_GPU=preflight); TensorFlow and JAX are
+    left out as a framework whose GPU does not work is (GATE_GPU_EXCLUDE), which also saves their
+    start-up."""
     site, out = tmp_path_factory.mktemp("site"), tmp_path_factory.mktemp("out")
     write_site(site, SITE)
     command = [sys.executable, str(GPU_CHECK), "run", str(out), "--no-install", "--site", str(site)]
     command += ["--workers", "0", "--bench-impls", "torch-eager", "--bench-models", "mlp"]
-    result = subprocess.run(
-        command, env=environment("1"), capture_output=True, text=True, timeout=600, cwd=REPO
-    )
+    env = {**environment("preflight"), "GATE_GPU_EXCLUDE": "tensorflow,jax"}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=REPO)
     return result, out
 
 
@@ -121,8 +127,10 @@ def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run)
     assert report["fake_gpu"] is True and "not a GPU run" in report["device"]
     outcomes = {r["page"]: r["outcome"] for r in report["results"]}
     assert outcomes == {
-        "docs/on-torch.md": "passed",
-        "docs/cpu-only.md": "passed",
+        "docs/on-torch.md": "failed",  # torch on the CPU: the device check is real here
+        "docs/cpu-only.md": "passed",  # the same code, marked cpu_only(reason)
+        "docs/plain.md": "passed",  # no framework with a GPU
+        "docs/on-jax.md": "not run",
         "docs/absent.md": "not run",
         "docs/keras-elsewhere.md": "not run",
         "docs/absent-at-run-time.md": "not run",
@@ -135,9 +143,11 @@ def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run)
         "needs not-a-package-xyz, not installed on this machine (found when it ran)"
         in (reasons["docs/absent-at-run-time.md"])
     )
-    assert report["passed"] == 2 and report["failed"] == 1 and report["ran"] == 3
+    assert "needs jax, which saw no GPU here: left out of this run" in reasons["docs/on-jax.md"]
+    assert report["left_out"] == ["TensorFlow", "JAX"] and list(report["frameworks"]) == ["PyTorch"]
+    assert report["passed"] == 2 and report["failed"] == 2 and report["ran"] == 4
     # Shown as skipped with the reason, and listed by name in the GPU mode's summary: never passed.
-    assert "1 failed, 2 passed, 3 skipped" in result.stdout
+    assert "2 failed, 2 passed, 4 skipped" in result.stdout
     assert "NOT RUN docs/absent.md:3: needs not_a_framework_xyz" in result.stdout
     # What ran, so that the site can tell a changed snippet from the one that ran.
     torch_result = next(r for r in report["results"] if r["page"] == "docs/on-torch.md")
@@ -145,6 +155,16 @@ def test_a_partial_runner_reports_absent_frameworks_as_not_run_by_name(fake_run)
         "snippets/gpu/on_torch.py": hashlib.sha256(TORCH.encode()).hexdigest()
     }
     assert report["versions"]["torch"] and report["frameworks"]["PyTorch"]["version"]
+
+
+def test_an_example_that_stays_on_the_cpu_fails_unless_marked_cpu_only(fake_run):
+    result, _ = fake_run
+    assert (
+        "docs/on-torch.md:3 (includes snippets/gpu/on_torch.py): the example stayed on the CPU"
+        in (result.stdout)
+    )
+    assert "(torch allocated no CUDA memory)" in result.stdout
+    assert "docs/cpu-only.md" not in result.stdout.split("short test summary info")[-1]
 
 
 def test_the_benchmarks_run_for_the_implementations_present(fake_run):
@@ -192,52 +212,6 @@ def test_a_real_run_is_imported_where_the_site_reads_it(fake_run, tmp_path):
     shutil.copy(real / "device-report.json", alone)
     assert gpu_check.main(["import", str(alone), "--repo", str(repo)]) == 0
     assert list((repo / "docs" / "verification").glob("*-nvidia-h100-80gb-hbm3.json"))
-
-
-def test_an_example_that_stays_on_the_cpu_fails_unless_marked_cpu_only(tmp_path):
-    """GATE_FAKE_GPU=preflight: only the preflight accepts the CPU; the device checks are real."""
-    write_site(tmp_path, {name: SITE[name] for name in ("on-torch", "cpu-only")})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "--gpu",
-            "-p",
-            "no:xdist",
-            "-p",
-            "no:randomly",
-            "docs",
-        ],
-        cwd=tmp_path,
-        env=environment("preflight"),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 1, result.stdout[-3000:]
-    assert "docs/on-torch.md:3" in result.stdout and "stayed on the CPU" in result.stdout
-    assert "torch allocated no CUDA memory" in result.stdout
-    assert "1 failed, 1 passed" in result.stdout  # the cpu_only example passed
-
-
-def test_a_framework_whose_gpu_does_not_work_can_be_left_out_and_its_examples_are_not_run(tmp_path):
-    """tools/gpu-check's retry when one framework sees no GPU: GATE_GPU_EXCLUDE leaves it out."""
-    write_site(tmp_path, {"on-torch": SITE["on-torch"]})
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--gpu", "-p", "no:xdist", "-rs", "docs"],
-        cwd=tmp_path,
-        env={**environment("1"), "GATE_GPU_EXCLUDE": "torch"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    assert "needs torch, which saw no GPU here: left out of this run" in result.stdout
-    report = json.loads((tmp_path / "reports" / "device-report.json").read_text())
-    assert report["left_out"] == ["PyTorch"] and "PyTorch" not in report["frameworks"]
-    assert report["results"][0]["outcome"] == "not run"
 
 
 def test_gpu_check_reads_which_frameworks_saw_no_gpu_from_the_preflight():

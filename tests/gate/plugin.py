@@ -576,20 +576,35 @@ def frameworks_present() -> list[str]:
     ]
 
 
-def probe_framework(name: str) -> dict:
-    code = GPU_PROBES[name] + "\nimport json; print(json.dumps(info))"
+def probe_frameworks(names: list[str]) -> dict[str, dict]:
+    """Ask each framework, all at once, in its own process: {name: its JSON answer}."""
     env = {**os.environ, **GPU_ENVIRONMENT}
-    command = [sys.executable, "-c", code]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-        return json.loads(result.stdout.strip().splitlines()[-1])
-    except subprocess.TimeoutExpired:
-        problem = "no answer within 300 s"
-    except (IndexError, json.JSONDecodeError):
-        problem = result.stderr[-2000:]
-    pytest.exit(
-        f"make test-gpu: could not ask {GPU_FRAMEWORKS[name]} for a GPU:\n{problem}", returncode=2
-    )
+    probes = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", GPU_PROBES[name] + "\nimport json; print(json.dumps(info))"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )  # fmt: skip
+        for name in names
+    }
+    answers = {}
+    for name, process in probes.items():
+        try:
+            stdout, stderr = process.communicate(timeout=300)
+            answers[name] = json.loads(stdout.strip().splitlines()[-1])
+        except subprocess.TimeoutExpired:
+            process.kill()
+            problem = "no answer within 300 s"
+        except (IndexError, json.JSONDecodeError):
+            problem = stderr[-2000:]
+        if name not in answers:
+            pytest.exit(
+                f"make test-gpu: could not ask {GPU_FRAMEWORKS[name]} for a GPU:\n{problem}",
+                returncode=2,
+            )
+    return answers
 
 
 def nvidia_smi() -> list[dict]:
@@ -633,7 +648,7 @@ def gpu_preflight() -> dict:
             f"(none of {', '.join(GPU_FRAMEWORKS.values())})",
             returncode=2,
         )
-    seen = {name: probe_framework(name) for name in present}
+    seen = probe_frameworks(present)
     missing = []
     for name, info in seen.items():
         if not info["gpus"]:
