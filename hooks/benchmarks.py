@@ -595,7 +595,10 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
                 t["eager_train_ms"], t["compiled_train_ms"], t["compiled_pools_in_aten_train_ms"]
             )
             kernels = ", ".join(
-                f"`{k['name']}` {k['ms_per_step']:.2f} ms" for k in t["compiled_kernels"][:3]
+                f"`{k['name']}` ({k['share']:.0%})"
+                if "share" in k
+                else f"`{k['name']}`"
+                for k in t["compiled_kernels"][:3]
             )
             if comp > 1.2 * eager and aten < 1.2 * eager:
                 out.append(
@@ -603,7 +606,7 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
                     f"mode and {comp:.2f} ms compiled; compiled with its two max-pool layers left to "
                     f"ATen's kernels (`torch.compiler.disable`), {aten:.2f} ms. The loss is in the "
                     f"C++ that Inductor generates for max-pooling with indices and its backward "
-                    f"(its costliest kernels per step: {kernels}). Dynamo compiled {t['graphs']} "
+                    f"(its costliest kernels, with their share of the profiled step: {kernels}). Dynamo compiled {t['graphs']} "
                     f"graphs (training and inference) with {t['recompiles']} recompilations: no "
                     f"shape changes between steps are involved."
                 )
