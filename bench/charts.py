@@ -215,7 +215,9 @@ def sweep_svg(result_set: dict, key: str) -> str:
     ]
     for e in range(ly0, ly1 + 1):
         y = py(10**e)
-        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#eee"/>')
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#eee"/>'
+        )
         parts.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end">'
             f"{10.0**e:,.0f}</text>"

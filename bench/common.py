@@ -190,7 +190,7 @@ class Plan:
     sweep_repeats: int
     sweep_budget_s: float  # timed seconds per implementation and point (all repeats)
     sweep_skip: tuple[str, ...] = ()  # implementations left out of the sweep
-    sweep_min_steps: int = 20  # steps per repeat at least: a fit() call's own setup is amortised
+    sweep_min_steps: int = 50  # steps per repeat at least: a fit() call's setup amortised as above
 
 
 SWEEP_BATCH_WIDTH = 128
@@ -198,12 +198,12 @@ PLANS = {
     "full": Plan("full", warmup_steps=50, repeats=15, steps_per_repeat=50, latency_warmup=20,
                  latency_calls=200, ttfs_runs=3,
                  sweep_widths=(128, 256, 512, 1024, 2048, 4096),
-                 sweep_batches=(1, 4, 16, 64, 256, 1024), sweep_repeats=7, sweep_budget_s=0.7),
+                 sweep_batches=(1, 4, 16, 64, 256, 1024), sweep_repeats=5, sweep_budget_s=0.5),
     "quick": Plan("quick", warmup_steps=20, repeats=5, steps_per_repeat=25, latency_warmup=10,
                   latency_calls=50, ttfs_runs=1,
                   sweep_widths=(128, 1024), sweep_batches=(1, 64, 1024),
                   sweep_repeats=3, sweep_budget_s=0.15, sweep_skip=("torch-compile",),
-                  sweep_min_steps=10),
+                  sweep_min_steps=25),
 }  # fmt: skip
 
 

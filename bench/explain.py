@@ -94,14 +94,19 @@ def torch_part(steps: int, repeats: int) -> dict:
     data = compiled.prepare(*batches(MODEL, 10, seed=3))
     with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof:
         compiled.epoch(data)
-    kernels = []
-    for event in prof.key_averages():
+    kernels, events = [], prof.key_averages()
+    total = sum(event.self_cpu_time_total for event in events) or 1.0
+    for event in events:
         name = event.key
         if name.startswith("graph_") and "_cpp_fused_" in name:
             name = name.split("_", 2)[2]  # drop "graph_<n>_"
         elif not name.startswith("aten::"):
             continue
-        kernels.append({"name": name, "ms_per_step": event.self_cpu_time_total / 1e3 / 10})
+        kernels.append({
+            "name": name,
+            "ms_per_step": event.self_cpu_time_total / 1e3 / 10,
+            "share": event.self_cpu_time_total / total,  # of all profiled time in the steps
+        })  # fmt: skip
     kernels.sort(key=lambda k: -k["ms_per_step"])
     out["compiled_kernels"] = kernels[:6]
 
@@ -175,6 +180,7 @@ def report(found: dict) -> str:
         f"  graphs compiled {t['graphs']} (train + inference), recompiles {t['recompiles']}",
         "  torch.compile's kernels by time (ms per step): "
         + ", ".join(f"{k['name']} {k['ms_per_step']:.2f}" for k in t["compiled_kernels"]),
+        "  (kernel times from torch.profiler: wall time, inflated on a busy machine)",
         f"  tf.function, oneDNN on / off       {on['tf-function_train_ms']:7.2f} / "
         f"{off['tf-function_train_ms']:.2f}  ({on['tf-function_infer_ms']:.2f} / "
         f"{off['tf-function_infer_ms']:.2f})",

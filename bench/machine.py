@@ -93,7 +93,9 @@ def preflight(allow_load: bool, wait_s: float, log) -> tuple[bool, dict]:
         if not check["busy"]:
             return True, check
         if allow_load:
-            log("[bench] busy machine, measuring anyway (--allow-load): " + "; ".join(check["busy"]))
+            log(
+                "[bench] busy machine, measuring anyway (--allow-load): " + "; ".join(check["busy"])
+            )
             return True, check
         left = deadline - time.monotonic()
         if left <= 0:

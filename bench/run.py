@@ -30,7 +30,8 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import charts, explain, machine as idle
+from . import charts, explain
+from . import machine as idle
 from .check import ROOT, run_worker
 from .common import (
     BATCH_SIZE,
@@ -388,7 +389,11 @@ def main(argv=None) -> int:
         }
         errors = [f"{r['device']} {r['impl']} {r['model']}: {r['error']}" for r in results]
         errors = [e for e, r in zip(errors, results, strict=True) if r["error"]]
-        errors += [f"sweep {r['impl']} {r['hidden']}:{r['batch']}: {r['error']}" for r in sweep if r.get("error")]
+        errors += [
+            f"sweep {r['impl']} {r['hidden']}:{r['batch']}: {r['error']}"
+            for r in sweep
+            if r.get("error")
+        ]
         if errors:
             log("\n".join(errors))
         log(f"[bench] {device}: {result_set['duration_s']} s, load {loads[0]} -> {loads[-1]}")

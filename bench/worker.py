@@ -126,7 +126,9 @@ def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, pla
         rates.append(steps * batch / (perf_counter() - t))
     record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps, "first_s": first_s}
     record["train_samples_per_s"] = summary(rates)
-    if impl == "torch-compile":  # graphs compiled for this point: 1 (the training step) if all is well
+    if (
+        impl == "torch-compile"
+    ):  # graphs compiled for this point: 1 (the training step) if all is well
         from torch._dynamo.utils import counters
 
         record["graphs"] = counters["stats"]["unique_graphs"] - graphs_before

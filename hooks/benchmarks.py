@@ -357,11 +357,11 @@ def sweep_section(rs: dict, docs_dir: Path) -> list[str]:
         if not (docs_dir / CHARTS / chart).is_file():
             log.warning("benchmarks: %s/%s is missing: run `make bench`", CHARTS, chart)
         field = "hidden" if key == "sweep-width" else "batch"
-        fixed = ("batch", s["batch_size"]) if field == "hidden" else ("hidden", s["sweep_batch_width"])
+        fixed = (
+            ("batch", s["batch_size"]) if field == "hidden" else ("hidden", s["sweep_batch_width"])
+        )
         points = sorted({r[field] for r in rs["sweep"] if r.get(fixed[0]) == fixed[1]})
-        find = {
-            (r["impl"], r[field]): r for r in rs["sweep"] if r.get(fixed[0]) == fixed[1]
-        }
+        find = {(r["impl"], r[field]): r for r in rs["sweep"] if r.get(fixed[0]) == fixed[1]}
         rows = []
         for impl in dict.fromkeys(r["impl"] for r in rs["sweep"]):
             row = [rs["impls"][impl]["label"]]
@@ -592,10 +592,13 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
         if compiled == "torch-compile":
             t = ex["torch"]
             eager, comp, aten = (
-                t["eager_train_ms"], t["compiled_train_ms"], t["compiled_pools_in_aten_train_ms"]
+                t["eager_train_ms"],
+                t["compiled_train_ms"],
+                t["compiled_pools_in_aten_train_ms"],
             )
             kernels = ", ".join(
-                f"`{k['name']}` {k['ms_per_step']:.2f} ms" for k in t["compiled_kernels"][:3]
+                f"`{k['name']}` ({k['share']:.0%})" if "share" in k else f"`{k['name']}`"
+                for k in t["compiled_kernels"][:3]
             )
             if comp > 1.2 * eager and aten < 1.2 * eager:
                 out.append(
@@ -603,7 +606,7 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
                     f"mode and {comp:.2f} ms compiled; compiled with its two max-pool layers left to "
                     f"ATen's kernels (`torch.compiler.disable`), {aten:.2f} ms. The loss is in the "
                     f"C++ that Inductor generates for max-pooling with indices and its backward "
-                    f"(its costliest kernels per step: {kernels}). Dynamo compiled {t['graphs']} "
+                    f"(its costliest kernels, with their share of the profiled step: {kernels}). Dynamo compiled {t['graphs']} "
                     f"graphs (training and inference) with {t['recompiles']} recompilations: no "
                     f"shape changes between steps are involved."
                 )
@@ -612,7 +615,9 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
         elif compiled == "tf-xla":
             on, off = ex["tf-onednn"], ex["tf-no-onednn"]
             tf_on, tf_off, xla = (
-                on["tf-function_train_ms"], off["tf-function_train_ms"], on["tf-xla_train_ms"]
+                on["tf-function_train_ms"],
+                off["tf-function_train_ms"],
+                on["tf-xla_train_ms"],
             )
             if xla > 1.2 * tf_on and abs(tf_off - xla) < 0.25 * xla:
                 out.append(
@@ -665,9 +670,7 @@ def overview(sets: list[dict]) -> str:
             columns.append((rs, model))
     impls = list(dict.fromkeys(i for rs in sets for i in rs["impls"]))
     labels = {i: rs["impls"][i]["label"] for rs in sets for i in rs["impls"]}
-    rows = [
-        [labels[i]] + [fmt(rate(rs, i, model)) for rs, model in columns] for i in impls
-    ]
+    rows = [[labels[i]] + [fmt(rate(rs, i, model)) for rs, model in columns] for i in impls]
     note = "Training throughput, samples/s (median)"
     if any(under_load(rs) for rs in sets):
         loaded = ", ".join(set_title(rs) for rs in sets if under_load(rs))
