@@ -31,4 +31,7 @@ with tempfile.TemporaryDirectory() as folder:
     restored = make_model()
     restored.load_weights(path)
 
+# Matched by structure: the new layers have other names.
+print("saved from:", [layer.name for layer in model.layers])
+print("loaded into:", [layer.name for layer in restored.layers])
 print("same outputs:", np.array_equal(model(x), restored(x)))

@@ -25,6 +25,13 @@ with tempfile.TemporaryDirectory() as folder:
     restored = make_model().to(device)
     print(restored.load_state_dict(state))
 
+# Keys are matched by name, and a missing one is an error by default.
+partial = {name: t for name, t in state.items() if name != "2.bias"}
+try:
+    make_model().to(device).load_state_dict(partial)
+except RuntimeError as error:
+    print(str(error).splitlines()[1].strip())
+
 model.eval()
 restored.eval()
 with torch.inference_mode():
