@@ -22,7 +22,10 @@ except torch._dynamo.exc.Unsupported as error:
 # By default torch.compile splits the function at the break and runs that
 # bit in Python: still correct, just less optimised.
 lenient = torch.compile(scale, backend="eager")
-print("default:", lenient(x).tolist(), "== eager:", scale(x).tolist())
+for data in (x, -x):  # one input for each branch
+    print(
+        "default:", lenient(data).tolist(), "== eager:", scale(data).tolist()
+    )
 
 
 # torch.cond keeps both branches in one graph.

@@ -1,6 +1,6 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+os.environ["KERAS_BACKEND"] = "torch"  # before the first `import keras`
 
 import re
 
@@ -14,10 +14,10 @@ model.compile(optimizer="sgd", loss="mse")
 try:
     model.predict(np.ones((2, 5), "float32"), verbose=0)
 except ValueError as error:
-    print("ValueError:", re.search(r"expected axis.*?\(2, 5\)", str(error)).group(0))
+    print("ValueError:", re.search(r"layer '.*?\(2, 5\)", str(error))[0])
 
-# Inside the train step the backend speaks: here, PyTorch's broadcasting error.
+# Inside the train step the backend speaks: PyTorch's broadcasting error.
 try:
-    model.fit(np.ones((8, 4), "float32"), np.ones((8, 2), "float32"), verbose=0)
+    model.fit(np.ones((8, 4), "f"), np.ones((8, 2), "f"), verbose=0)
 except RuntimeError as error:
     print("RuntimeError:", error)

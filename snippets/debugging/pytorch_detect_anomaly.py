@@ -8,8 +8,9 @@ x = torch.tensor([4.0, -1.0], requires_grad=True)
 torch.sqrt(x).sum().backward()
 print("gradient:", x.grad.tolist())
 
-# detect_anomaly() checks every backward op for NaN and remembers where each forward op was called.
-# It reports through warnings; they are collected here to show what you would see.
+# detect_anomaly() checks every backward op for NaN and remembers where
+# each forward op was called. It reports through warnings; they are
+# collected here to show what you would see.
 x.grad = None
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
@@ -24,5 +25,7 @@ for warning in caught:
     lines = [line.strip() for line in str(warning.message).splitlines()]
     print("warning:", lines[0])
     for line in lines[1:]:
-        if line.startswith("y ="):  # the forward line in the recorded traceback
+        if line.startswith(
+            "y ="
+        ):  # the forward line in the recorded traceback
             print("   ", line)

@@ -10,8 +10,10 @@ class Net(nn.Module):
 
     def forward(self, x):
         h = torch.relu(self.hidden(x))
-        # forward() is plain Python, run at every call: print, assert or breakpoint() anywhere.
-        print(f"forward: h {tuple(h.shape)}, {(h == 0).float().mean().item():.0%} zeros")
+        # forward() is plain Python, run at every call: print, assert or
+        # breakpoint() anywhere.
+        zeros = (h == 0).float().mean().item()
+        print(f"forward: h {tuple(h.shape)}, {zeros:.0%} zeros")
         return self.out(h)
 
 
@@ -21,7 +23,9 @@ model = Net()
 
 # A forward hook reports on a layer without editing the model's code.
 def report(module, inputs, output):
-    print(f"hook on {module.__class__.__name__}: {tuple(inputs[0].shape)} -> {tuple(output.shape)}")
+    name = type(module).__name__
+    shapes = f"{tuple(inputs[0].shape)} -> {tuple(output.shape)}"
+    print(f"hook on {name}: {shapes}")
 
 
 handle = model.out.register_forward_hook(report)

@@ -2,8 +2,8 @@ import re
 
 import tensorflow as tf
 
-# enable_check_numerics() checks the output of every op, eager or inside tf.function, and
-# names the first one that produces a NaN or an infinity. It slows everything: debug only.
+# enable_check_numerics() checks the output of every op, eager or inside
+# tf.function, and names the first one that produces a NaN or an infinity.
 tf.debugging.enable_check_numerics()
 
 
@@ -16,5 +16,6 @@ def loss_fn(x):
 try:
     loss_fn(tf.constant([4.0, -1.0]))
 except tf.errors.InvalidArgumentError as error:
-    print(re.search(r"!!! (.*) !!!", error.message).group(1))
-    print("graph:", re.search(r'Graph name: "(\w+)"', error.message).group(1))
+    print(re.search(r"!!! (.*) !!!", error.message)[1])
+    print("graph:", re.search(r'Graph name: "(\w+)"', error.message)[1])
+tf.debugging.disable_check_numerics()  # it slows every op: debug only

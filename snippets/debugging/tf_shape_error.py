@@ -1,12 +1,13 @@
 import tensorflow as tf
 
-try:
-    tf.matmul(tf.ones((2, 5)), tf.ones((4, 3)))
-except tf.errors.InvalidArgumentError as error:
-    # error.message starts with the kernel that failed; the readable part follows "}}".
-    print(f"{type(error).__name__}: {error.message.split('}}')[-1].split('[Op:')[0].strip()}")
-
-try:
-    tf.ones((2, 5)) + tf.ones((3, 5))
-except tf.errors.InvalidArgumentError as error:
-    print(f"{type(error).__name__}: {error.message.split('}}')[-1].split('[Op:')[0].strip()}")
+# error.message starts with "{{function_node ...}}", the kernel that failed
+# (it names the device); the readable part follows, then "[Op:...]".
+for a, b, op in [
+    (tf.ones((2, 5)), tf.ones((4, 3)), tf.matmul),
+    (tf.ones((2, 5)), tf.ones((3, 5)), tf.add),  # shapes that do not broadcast
+]:
+    try:
+        op(a, b)
+    except tf.errors.InvalidArgumentError as error:
+        readable = error.message.split("}}")[-1].split("[Op:")[0].strip()
+        print(f"{type(error).__name__}: {readable}")

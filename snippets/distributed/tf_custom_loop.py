@@ -2,14 +2,18 @@ import keras
 import tensorflow as tf
 
 cpu = tf.config.list_physical_devices("CPU")[0]
-tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+config = [tf.config.LogicalDeviceConfiguration()] * 2
+tf.config.set_logical_device_configuration(cpu, config)
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 
 GLOBAL_BATCH = 16
 x = tf.random.stateless_normal((64, 4), seed=(0, 0))
-dataset = tf.data.Dataset.from_tensor_slices((x, tf.reduce_sum(x, 1, keepdims=True)))
-# The dataset yields global batches; the strategy splits each one between the replicas.
-dist_dataset = strategy.experimental_distribute_dataset(dataset.batch(GLOBAL_BATCH))
+y = tf.reduce_sum(x, 1, keepdims=True)
+dataset = tf.data.Dataset.from_tensor_slices((x, y))
+dataset = dataset.batch(GLOBAL_BATCH).prefetch(tf.data.AUTOTUNE)
+# The dataset yields global batches; the strategy splits each one between
+# the replicas.
+dist_dataset = strategy.experimental_distribute_dataset(dataset)
 
 with strategy.scope():
     model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])
@@ -20,8 +24,11 @@ with strategy.scope():
 def train_step(inputs):
     def step(x, y):  # runs once per replica, on its share of the batch
         with tf.GradientTape() as tape:
-            # Divide by the *global* batch size: the gradients of the replicas are summed.
-            loss = tf.reduce_sum(tf.square(model(x) - y)) / GLOBAL_BATCH
+            per_example = tf.reduce_sum(tf.square(model(x) - y), axis=1)
+            # Sum / the *global* batch: the replicas' gradients are summed.
+            loss = tf.nn.compute_average_loss(
+                per_example, global_batch_size=GLOBAL_BATCH
+            )
         grads = tape.gradient(loss, model.trainable_variables)
         optimizer.apply(grads, model.trainable_variables)
         return tf.shape(x)[0]
@@ -34,4 +41,5 @@ for inputs in dist_dataset:
     rows = train_step(inputs)
 print("rows per replica:", [int(r) for r in rows])
 copies = model.layers[0].kernel.value.values
-print("weights equal on every replica:", all(bool(tf.reduce_all(copies[0] == c)) for c in copies))
+equal = all(bool(tf.reduce_all(copies[0] == c)) for c in copies)
+print("weights equal on every replica:", equal)

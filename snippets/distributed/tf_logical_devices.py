@@ -1,9 +1,11 @@
 import tensorflow as tf
 
-# Split the one physical CPU into two logical devices, to try multi-device code on a laptop.
-# Like every device setting, this must happen before the first TensorFlow op.
+# Split the one physical CPU into two logical devices, to try multi-device
+# code on a laptop. Like every device setting, this must happen before the
+# first TensorFlow op.
 cpu = tf.config.list_physical_devices("CPU")[0]
-tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+config = [tf.config.LogicalDeviceConfiguration()] * 2
+tf.config.set_logical_device_configuration(cpu, config)
 
 devices = tf.config.list_logical_devices("CPU")
 print("logical CPUs:", [d.name for d in devices])

@@ -1,22 +1,27 @@
 import tensorflow as tf
 
 cpu = tf.config.list_physical_devices("CPU")[0]
-tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+config = [tf.config.LogicalDeviceConfiguration()] * 2
+tf.config.set_logical_device_configuration(cpu, config)
 strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
 
 
 def per_replica_value():
     context = tf.distribute.get_replica_context()
-    return tf.cast(context.replica_id_in_sync_group + 1, tf.float32)  # 1.0 and 2.0
+    replica = context.replica_id_in_sync_group
+    return tf.cast(replica + 1, tf.float32)  # 1.0 and 2.0
 
 
-@tf.function  # strategy.run belongs in a tf.function (TensorFlow warns when it runs eagerly)
+@tf.function  # strategy.run belongs in a tf.function (see the Gotchas)
 def run_on_replicas():
-    return strategy.run(per_replica_value)  # calls the function once per replica
+    return strategy.run(per_replica_value)  # once per replica
 
 
 values = run_on_replicas()  # one value per device
-print("per replica:", [float(v) for v in strategy.experimental_local_results(values)])
-# reduce() is the all-reduce that synchronous training applies to the gradients.
-print("sum:", float(strategy.reduce(tf.distribute.ReduceOp.SUM, values, axis=None)))
-print("mean:", float(strategy.reduce(tf.distribute.ReduceOp.MEAN, values, axis=None)))
+local = strategy.experimental_local_results(values)
+print("per replica:", [float(v) for v in local])
+# reduce() is the all-reduce that synchronous training applies to the
+# gradients.
+for op in (tf.distribute.ReduceOp.SUM, tf.distribute.ReduceOp.MEAN):
+    total = strategy.reduce(op, values, axis=None)
+    print(f"{op.name.lower()}:", float(total))

@@ -5,8 +5,9 @@ torch.manual_seed(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
 # bfloat16 needs no loss scaling: use it on CPUs and on GPUs that have it.
 amp_dtype = torch.bfloat16
-if torch.cuda.is_available() and not torch.cuda.is_bf16_supported():
-    amp_dtype = torch.float16  # older GPUs: float16, with loss scaling
+if torch.cuda.is_available():
+    if not torch.cuda.is_bf16_supported():  # GPUs before Ampere
+        amp_dtype = torch.float16  # with loss scaling
 
 model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))
 model = model.to(device)

@@ -1,0 +1,22 @@
+import subprocess
+import sys
+
+# A script that starts a process with "spawn" at its top level, unguarded.
+script = """
+import multiprocessing as mp
+
+def work():
+    pass
+
+worker = mp.get_context("spawn").Process(target=work)
+worker.start()
+worker.join()
+"""
+with open("no_guard.py", "w") as file:
+    file.write(script)
+run = subprocess.run(
+    [sys.executable, "no_guard.py"], capture_output=True, text=True
+)
+# The child imports the script, reaches start() again, and Python stops it.
+print("RuntimeError:", "RuntimeError" in run.stderr)
+print("bootstrapping phase:", "bootstrapping phase" in run.stderr)
