@@ -36,6 +36,7 @@ class Outcome:
     frames: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     device_evidence: dict | None = None
+    equivalence: dict | None = None  # the tab-equivalence check's result (equivalence.py)
 
 
 def read_if_exists(path: Path) -> str:
@@ -128,7 +129,9 @@ class ExampleRunner:
             self.workers[backend] = Worker(self.preload, self._environment(backend))
         return self.workers[backend]
 
-    def run(self, code: str, filename: str, timeout: float) -> Outcome:
+    def run(
+        self, code: str, filename: str, timeout: float, equivalence: dict | None = None
+    ) -> Outcome:
         backend = keras_backend_of(code)
         # Deleted with everything the example wrote: its working directory and its temporary files.
         with tempfile.TemporaryDirectory(prefix="example-") as scratch:
@@ -148,6 +151,7 @@ class ExampleRunner:
                         "tmp_dir": str(tmp_dir),
                         "timeout": timeout,
                         "gpu_evidence": self.gpu,
+                        "equivalence": equivalence,
                     }
                 )
             finally:
@@ -162,6 +166,7 @@ class ExampleRunner:
                 frames=reply.get("frames", []),
                 warnings=reply.get("warnings", []),
                 device_evidence=reply.get("device_evidence"),
+                equivalence=reply.get("equivalence"),
             )
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ import time
 import traceback
 import warnings
 
+import equivalence  # tabs proven equivalent: the check runs in the example's process
 from network_guard import block_network  # this file's folder is on sys.path: it is run as a script
 
 # Holds a sitecustomize.py that installs the same guard at the start-up of any Python process.
@@ -100,12 +101,13 @@ def run_child(request: dict) -> None:
     )
 
     result = {"status": "passed", "warnings": []}
+    namespace = {}
     log_handler = _WarningLogHandler(result["warnings"])
     logging.getLogger().addHandler(log_handler)
     with warnings.catch_warnings(record=True) as caught:
         # Keep the interpreter's filters: they decide, as for a reader, which warnings are shown.
         try:
-            runpy.run_path(script, run_name="__main__")
+            namespace = runpy.run_path(script, run_name="__main__")
         except SystemExit as exit_:
             if exit_.code not in (None, 0):
                 result.update(status="failed", error=f"SystemExit: {exit_.code}", frames=[])
@@ -130,6 +132,8 @@ def run_child(request: dict) -> None:
     ]
     if request.get("gpu_evidence"):
         result["device_evidence"] = device_evidence()
+    if request.get("equivalence") and result["status"] == "passed":
+        result["equivalence"] = equivalence.check(request["equivalence"], namespace)
     sys.stdout.flush()
     sys.stderr.flush()
     with open(os.path.join(out_dir, "result.json"), "w") as handle:
