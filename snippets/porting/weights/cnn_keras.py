@@ -11,9 +11,9 @@ from torch import nn
 torch.manual_seed(0)
 keras.utils.set_random_seed(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
-# GPUs round float32 matmuls to TF32 by default: off, to compare closely.
+# TF32 off, to compare closely on GPUs (see the first example).
 tf.config.experimental.enable_tensor_float_32_execution(False)
-torch.backends.cudnn.allow_tf32 = False
+torch.backends.cudnn.conv.fp32_precision = "ieee"
 rng = np.random.default_rng(0)
 x = rng.normal(size=(16, 8, 8, 1)).astype("float32")  # NHWC, Keras's layout
 y = rng.integers(0, 3, size=16)
@@ -32,11 +32,14 @@ def torch_cnn():
     ).to(device)
 
 
+k, t = keras.layers.BatchNormalization(), nn.BatchNorm2d(4)
+print(f"BatchNorm, Keras: epsilon {k.epsilon}, momentum {k.momentum}")
+print(f"BatchNorm, PyTorch: eps {t.eps}, momentum {t.momentum}")
 keras_cnn = keras.Sequential(
     [
         keras.Input(shape=(8, 8, 1)),
         keras.layers.Conv2D(4, 3, padding="same"),
-        # PyTorch's defaults: epsilon 1e-5, momentum 0.1 (Keras: 1 - 0.9)
+        # PyTorch's values; its momentum 0.1 is Keras's 1 - 0.9
         keras.layers.BatchNormalization(epsilon=1e-5, momentum=0.9),
         keras.layers.ReLU(),
         keras.layers.MaxPooling2D(2),

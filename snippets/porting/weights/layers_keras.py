@@ -11,9 +11,12 @@ from torch import nn
 torch.manual_seed(0)
 keras.utils.set_random_seed(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
-# GPUs round float32 matmuls to TF32 by default: off, to compare closely.
+# On recent NVIDIA GPUs, TF32 rounds float32 inputs: off, to compare.
+tf32 = tf.config.experimental.tensor_float_32_execution_enabled()
+print("TF32 by default, TensorFlow:", tf32, end=" | ")
+print("PyTorch convolutions:", torch.backends.cudnn.conv.fp32_precision)
 tf.config.experimental.enable_tensor_float_32_execution(False)
-torch.backends.cudnn.allow_tf32 = False
+torch.backends.cudnn.conv.fp32_precision = "ieee"
 E, HEADS = 8, 2  # attention width and heads
 T = np.transpose
 BN = ["weight", "bias", "running_mean", "running_var"]
