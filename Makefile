@@ -48,6 +48,10 @@ bench-quick: $(STAMP) ## The benchmarks, reduced (about 2 minutes on 2 cores): r
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs
 
+.PHONY: keras-first-step
+keras-first-step: $(STAMP) ## Time Keras's first training step on TensorFlow, PyTorch and JAX (the multi-backend page's table)
+	$(PYTHON) tools/keras_first_step.py
+
 .PHONY: lighthouse screenshots
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse (mobile) on every page of a fresh build: scores, FCP, LCP (LIGHTHOUSE_ARGS="--runs 3")
 	$(PYTHON) tools/lighthouse.py $(LIGHTHOUSE_ARGS)

@@ -1,6 +1,6 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+os.environ["KERAS_BACKEND"] = "torch"  # before the first `import keras`
 
 import keras
 import numpy as np
@@ -8,7 +8,7 @@ import torch
 
 keras.utils.set_random_seed(0)
 
-# The seed's Keras model, unchanged: Keras 3 runs it on PyTorch.
+# The Side by side page's Keras model, unchanged: Keras 3 runs it on PyTorch.
 model = keras.Sequential(
     [
         keras.Input(shape=(784,)),
@@ -16,7 +16,11 @@ model = keras.Sequential(
         keras.layers.Dense(10, activation="softmax"),
     ]
 )
-model.compile(optimizer="sgd", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.compile(
+    optimizer="sgd",
+    loss="sparse_categorical_crossentropy",
+    metrics=["accuracy"],
+)
 
 inputs = np.random.rand(64, 784).astype("float32")
 labels = np.random.randint(0, 10, size=(64,))
