@@ -279,8 +279,10 @@ class EquivalenceItem(pytest.Item):
 
     def runtest(self):
         results, outputs = {}, self.config.stash.setdefault(TAB_OUTPUTS, {})
+        ran_again = []
         for tab in self.group.tabs:
             if id(tab.example) not in outputs:  # its example did not run here (-k, a rerun)
+                ran_again.append(tab.label)
                 outcome = self.config.stash[RUNNER].run(
                     tab.example.code,
                     tab.example.filename,
@@ -291,6 +293,8 @@ class EquivalenceItem(pytest.Item):
                 outputs[id(tab.example)] = outcome.equivalence or failed
             results[tab.label] = outputs[id(tab.example)]
         problem, summary = equivalence.compare(self.group, results, self.config.getoption("--gpu"))
+        if ran_again:
+            summary += f"\n(examples run again for the check: {', '.join(ran_again)})"
         self.add_report_section("call", "equivalence", summary)
         if problem:
             raise GateFailure(problem)
