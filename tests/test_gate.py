@@ -37,7 +37,9 @@ FENCE = "```"
 
 # What the tensors really are: an example given a backend picked by an earlier one (or a leaked
 # KERAS_BACKEND) would print another type.
-BACKEND_PROBE = "import keras\n\nx = keras.ops.ones(2)\nprint(keras.config.backend(), type(x).__name__)\n"
+BACKEND_PROBE = (
+    "import keras\n\nx = keras.ops.ones(2)\nprint(keras.config.backend(), type(x).__name__)\n"
+)
 JAX_ARRAY_PROBE = "import jax\n\nprint('a jax.Array:', isinstance(x, jax.Array))\n"
 TORCH_TENSOR_PROBE = "import torch\n\nprint('a torch.Tensor:', isinstance(x, torch.Tensor))\n"
 
