@@ -59,6 +59,10 @@ bench-explain: $(STAMP) ## Print the measurements that explain the compiled impl
 test-standalone: $(STAMP) ## Run every example in a fresh `python` process, exactly as a reader would (slow)
 	$(PYTHON) -m pytest --fresh-interpreter docs
 
+.PHONY: keras-first-step
+keras-first-step: $(STAMP) ## Time Keras's first training step on TensorFlow, PyTorch and JAX (the multi-backend page's table)
+	$(PYTHON) tools/keras_first_step.py
+
 .PHONY: lighthouse screenshots
 lighthouse: $(STAMP) $(NODE_STAMP) ## Lighthouse (mobile) on every page of a fresh build: scores, FCP, LCP (LIGHTHOUSE_ARGS="--runs 3")
 	$(PYTHON) tools/lighthouse.py $(LIGHTHOUSE_ARGS)

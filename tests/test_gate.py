@@ -46,6 +46,14 @@ SOURCES_TODAY = "2028-01-15"
 
 FENCE = "```"
 
+# What the tensors really are: an example given a backend picked by an earlier one (or a leaked
+# KERAS_BACKEND) would print another type.
+BACKEND_PROBE = (
+    "import keras\n\nx = keras.ops.ones(2)\nprint(keras.config.backend(), type(x).__name__)\n"
+)
+JAX_ARRAY_PROBE = "import jax\n\nprint('a jax.Array:', isinstance(x, jax.Array))\n"
+TORCH_TENSOR_PROBE = "import torch\n\nprint('a torch.Tensor:', isinstance(x, torch.Tensor))\n"
+
 # page name -> (Markdown, {snippet path: code}); every page but `outside-nav` goes in the nav.
 PAGES = {
     "good": (
@@ -364,6 +372,61 @@ PAGES = {
         """,
         {},
     ),
+    "backends": (
+        f"""\
+        # One page, three Keras backends, in this order: TensorFlow, JAX, PyTorch, TensorFlow
+
+        {FENCE}python
+        --8<-- "snippets/backends/on_tensorflow.py"
+        {FENCE}
+
+        <!--pytest-codeblocks:expected-output-->
+
+        {FENCE}text
+        tensorflow EagerTensor
+        {FENCE}
+
+        {FENCE}python
+        --8<-- "snippets/backends/on_jax.py"
+        {FENCE}
+
+        <!--pytest-codeblocks:expected-output-->
+
+        {FENCE}text
+        jax ArrayImpl
+        a jax.Array: True
+        {FENCE}
+
+        {FENCE}python
+        --8<-- "snippets/backends/on_torch.py"
+        {FENCE}
+
+        <!--pytest-codeblocks:expected-output-->
+
+        {FENCE}text
+        torch Tensor
+        a torch.Tensor: True
+        {FENCE}
+
+        {FENCE}python
+        --8<-- "snippets/backends/on_tensorflow_again.py"
+        {FENCE}
+
+        <!--pytest-codeblocks:expected-output-->
+
+        {FENCE}text
+        tensorflow EagerTensor
+        {FENCE}
+        """,
+        {
+            "snippets/backends/on_tensorflow.py": BACKEND_PROBE,
+            "snippets/backends/on_jax.py": "import os\n\n"
+            'os.environ["KERAS_BACKEND"] = "jax"\n' + BACKEND_PROBE + JAX_ARRAY_PROBE,
+            "snippets/backends/on_torch.py": "import os\n\n"
+            'os.environ["KERAS_BACKEND"] = "torch"\n' + BACKEND_PROBE + TORCH_TENSOR_PROBE,
+            "snippets/backends/on_tensorflow_again.py": BACKEND_PROBE,
+        },
+    ),
     "broken-link": (
         "# Broken link\n\nSee [the missing page](nowhere.md) and [an anchor](good.md#nope).\n",
         {},
@@ -548,18 +611,21 @@ def test_examples_do_not_leak_state_into_each_other(verdicts):
     assert failures_of(verdicts, "docs.isolation") == ""
 
 
-def test_examples_go_to_the_worker_of_the_keras_backend_they_choose():
+def test_examples_go_to_the_worker_of_the_keras_backend_they_choose(verdicts):
     """The prototype's failure: with every block exec'd in one process, a page that set KERAS_BACKEND=torch
     made a later Keras example run on the wrong backend. The gate sends each example to a warm worker
-    started with the backend it selects. The proof at scale is the main suite itself: it runs the site's
-    Keras-on-PyTorch examples (their shown output says `backend: torch`) and its TensorFlow-backend Keras
-    examples in random order (pytest-randomly), on parallel workers (pytest-xdist)."""
+    started with the backend it selects. The `backends` page runs TensorFlow, JAX, PyTorch, then
+    TensorFlow again in one session: each prints the type of the tensors it really got. The proof at
+    scale is the main suite itself (random order, parallel workers)."""
     assert (
         keras_backend_of('import os\n\nos.environ["KERAS_BACKEND"] = "torch"\nimport keras\n')
         == "torch"
     )
     assert keras_backend_of("os.environ.setdefault('KERAS_BACKEND', 'jax')\n") == "jax"
     assert keras_backend_of("import keras\n") == "tensorflow"
+    examples = {k: v for k, v in verdicts.items() if "docs.backends" in k}
+    assert len(examples) == 4, sorted(verdicts)
+    assert failures_of(verdicts, "docs.backends") == ""
 
 
 def test_make_test_gpu_fails_fast_without_a_gpu(tmp_path):

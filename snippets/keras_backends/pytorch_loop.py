@@ -9,7 +9,7 @@ model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1)).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
 loss_fn = nn.MSELoss()
 
-x = torch.randn(64, 8).to(device)
+x = torch.randn(64, 8, device=device)
 y = x.sum(dim=1, keepdim=True)
 losses = []
 for _ in range(50):

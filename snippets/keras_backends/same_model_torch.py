@@ -1,6 +1,6 @@
 import os
 
-os.environ["KERAS_BACKEND"] = "torch"  # must be set before the first `import keras`
+os.environ["KERAS_BACKEND"] = "torch"  # before the first `import keras`
 
 import keras
 import numpy as np
@@ -8,7 +8,7 @@ from keras import ops
 
 
 class Standardize(keras.layers.Layer):
-    """A custom layer in keras.ops only: it runs unchanged on every backend."""
+    """A custom layer in keras.ops only: it runs on every backend."""
 
     def call(self, x):
         mean = ops.mean(x, axis=-1, keepdims=True)
@@ -16,13 +16,20 @@ class Standardize(keras.layers.Layer):
 
 
 model = keras.Sequential(
-    [keras.Input(shape=(4,)), Standardize(), keras.layers.Dense(3, activation="tanh")]
+    [
+        keras.Input(shape=(4,)),
+        Standardize(),
+        keras.layers.Dense(3, activation="tanh"),
+    ]
 )
-# Weights from NumPy, so that both backends start from the same numbers.
+# Weights from NumPy: every backend starts from the same numbers.
 rng = np.random.default_rng(0)
-model.set_weights([rng.normal(0, 0.5, w.shape).astype("float32") for w in model.get_weights()])
+weights = [rng.normal(0, 0.5, w.shape) for w in model.get_weights()]
+model.set_weights([w.astype("float32") for w in weights])
 
 x = np.arange(8, dtype="float32").reshape(2, 4) ** 2
 print("backend:", keras.config.backend())
-print("model(x) returns:", type(model(x)).__module__.split(".")[0], type(model(x)).__name__)
-print("predict:", np.round(model.predict(x, verbose=0).astype(float), 3).tolist())
+y = model(x)
+print("model(x) returns:", type(y).__module__.split(".")[0], type(y).__name__)
+predictions = model.predict(x, verbose=0).astype(float)
+print("predict:", predictions.round(3).tolist())

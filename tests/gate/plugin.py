@@ -36,6 +36,7 @@ from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
 from .gotchas import unproven_gotchas
+from . import equivalence
 from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
@@ -83,8 +84,11 @@ def pytest_configure(config):
 
 @pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle
 def pytest_collection_modifyitems(items):
-    """Notebook items first: their passing run is cached, so the strict build need not run them again."""
-    items.sort(key=lambda item: not isinstance(item, NotebookItem))
+    """Notebook items first: their passing run is cached, so the strict build need not run them again.
+    Tab-equivalence checks last: they reuse what their tabs' examples sent back."""
+    items.sort(
+        key=lambda item: (not isinstance(item, NotebookItem), isinstance(item, EquivalenceItem))
+    )
 
 
 def pytest_unconfigure(config):
@@ -124,6 +128,8 @@ class DocsPage(MarkdownFile):
 
     def collect(self):
         page = site_of(self.config).read_page(self.path)
+        groups, problems = equivalence.groups_of(page)
+        tabs = {id(tab.example): (group, tab) for group in groups for tab in group.tabs}
         for line, message in page.problems:
             yield PageProblem.from_parent(
                 self, name=f"line {line}: not run", message=f"{page.path}:{line}: {message}"
@@ -133,6 +139,12 @@ class DocsPage(MarkdownFile):
                 self,
                 name=f"line {line}: Gotchas item without its proof",
                 message=f"{page.path}:{line}: {message}",
+            )
+        for line, message in problems:
+            yield PageProblem.from_parent(
+                self,
+                name=f"line {line}: equivalent-tabs",
+                message=f"{page.path}:{line}: equivalent-tabs: {message}",
             )
         for example in page.examples:
             if example.language not in PYTHON_LANGUAGES:
@@ -153,8 +165,18 @@ class DocsPage(MarkdownFile):
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
             backend = keras_backend_of(example.code)
-            if backend != "tensorflow":  # one pytest-xdist worker starts that backend's warm worker
-                item.add_marker(pytest.mark.xdist_group(f"keras-{backend}"))
+            if (
+                backend != "tensorflow"
+            ):  # one pytest-xdist worker starts the other backends' workers
+                item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
+            item.tab_group = tabs.get(id(example))
+            if item.tab_group:
+                item.add_marker(equivalence_xdist_group(item.tab_group[0]), append=False)
+            yield item
+        for group in groups:
+            item = EquivalenceItem.from_parent(self, name=group.name)
+            item.group = group
+            item.add_marker(equivalence_xdist_group(group))
             yield item
         # The page's notebooks (hooks/page_notebooks.py), each run top to bottom in one process.
         yield from collect_page_notebooks(self, self.path, site_of(self.config))
@@ -184,6 +206,7 @@ class ExampleItem(TestBlock):
 
     example: Example
     time_limit: float
+    tab_group: tuple[equivalence.Group, equivalence.Tab] | None = None  # equivalent-tabs, if any
 
     def runtest(self):
         example = self.example
@@ -198,7 +221,15 @@ class ExampleItem(TestBlock):
         if self.config.getoption("--gpu"):
             skip_if_absent_here(self)  # a partial GPU runner: NOT RUN, by name, never passed
 
-        outcome = self.config.stash[RUNNER].run(example.code, example.filename, self.time_limit)
+        request = self.tab_group and self.tab_group[0].request(self.tab_group[1])
+        outcome = self.config.stash[RUNNER].run(
+            example.code, example.filename, self.time_limit, equivalence=request
+        )
+        if self.tab_group:  # for the group's check item, which runs after its tabs
+            failed = {"error": "its example failed (see that example's own test)"}
+            self.config.stash.setdefault(TAB_OUTPUTS, {})[id(example)] = (
+                outcome.equivalence or failed
+            )
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
         if self.config.getoption("--gpu"):
@@ -288,6 +319,53 @@ def line_ranges(numbers: list[int]) -> str:
         else:
             spans.append([number, number])
     return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
+
+
+NON_TF_GROUP = "keras-non-tensorflow"
+TAB_OUTPUTS = pytest.StashKey[dict]()
+
+
+def equivalence_xdist_group(group: equivalence.Group):
+    """A group's tabs and its check share a pytest-xdist worker: the check reads what the tabs sent."""
+    if any(keras_backend_of(tab.example.code) != "tensorflow" for tab in group.tabs):
+        return pytest.mark.xdist_group(NON_TF_GROUP)
+    return pytest.mark.xdist_group(re.sub(r"\W", "-", f"tabs-{group.page}-{group.page_line}"))
+
+
+class EquivalenceItem(pytest.Item):
+    """Same weights, same input, same output in every tab of a group (equivalence.py)."""
+
+    group: equivalence.Group
+
+    def runtest(self):
+        results, outputs = {}, self.config.stash.setdefault(TAB_OUTPUTS, {})
+        ran_again = []
+        for tab in self.group.tabs:
+            if id(tab.example) not in outputs:  # its example did not run here (-k, a rerun)
+                ran_again.append(tab.label)
+                outcome = self.config.stash[RUNNER].run(
+                    tab.example.code,
+                    tab.example.filename,
+                    DEFAULT_TIMEOUT,
+                    equivalence=self.group.request(tab),
+                )
+                failed = {"error": f"its example failed: {outcome.error}"}
+                outputs[id(tab.example)] = outcome.equivalence or failed
+            results[tab.label] = outputs[id(tab.example)]
+        problem, summary = equivalence.compare(self.group, results, self.config.getoption("--gpu"))
+        if ran_again:
+            summary += f"\n(examples run again for the check: {', '.join(ran_again)})"
+        self.add_report_section("call", "equivalence", summary)
+        if problem:
+            raise GateFailure(problem)
+
+    def repr_failure(self, excinfo):
+        if isinstance(excinfo.value, GateFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.group.page_line - 1, self.name
 
 
 def describe_error(example: Example, outcome) -> str:

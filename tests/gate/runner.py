@@ -40,6 +40,7 @@ class Outcome:
     coverage: dict | None = (
         None  # {"statements": [...], "missing": [...]}: lines of the example file
     )
+    equivalence: dict | None = None  # the tab-equivalence check's result (equivalence.py)
 
 
 def read_if_exists(path: Path) -> str:
@@ -154,7 +155,14 @@ class ExampleRunner:
             self.workers[backend] = Worker(self.preload, self._environment(backend), self.coverage)
         return self.workers[backend]
 
-    def run(self, code: str, filename: str, timeout: float, backend: str | None = None) -> Outcome:
+    def run(
+        self,
+        code: str,
+        filename: str,
+        timeout: float,
+        backend: str | None = None,
+        equivalence: dict | None = None,
+    ) -> Outcome:
         """Run `code` as the file `filename` in the warm worker of its Keras backend (the one it
         selects, unless `backend` says otherwise)."""
         backend = backend or keras_backend_of(code)
@@ -177,6 +185,7 @@ class ExampleRunner:
                         "timeout": timeout,
                         "gpu_evidence": self.gpu,
                         "coverage": self.coverage,
+                        "equivalence": equivalence,
                     }
                 )
             finally:
@@ -192,6 +201,7 @@ class ExampleRunner:
                 warnings=reply.get("warnings", []),
                 device_evidence=reply.get("device_evidence"),
                 coverage=reply.get("coverage"),
+                equivalence=reply.get("equivalence"),
             )
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ import time
 import traceback
 import warnings
 
+import equivalence  # tabs proven equivalent: the check runs in the example's process
 import line_coverage  # this file's folder is on sys.path: it is run as a script
 from network_guard import block_network
 
@@ -114,6 +115,7 @@ def run_child(request: dict) -> None:
     )
 
     result = {"status": "passed", "warnings": []}
+    namespace = {}
     if request.get("coverage"):  # which lines of the example run (line_coverage.py)
         line_coverage.begin(script, out_dir)
     log_handler = _WarningLogHandler(result["warnings"])
@@ -121,7 +123,7 @@ def run_child(request: dict) -> None:
     with warnings.catch_warnings(record=True) as caught:
         # Keep the interpreter's filters: they decide, as for a reader, which warnings are shown.
         try:
-            runpy.run_path(script, run_name="__main__")
+            namespace = runpy.run_path(script, run_name="__main__")
         except SystemExit as exit_:
             if exit_.code not in (None, 0):
                 result.update(status="failed", error=f"SystemExit: {exit_.code}", frames=[])
@@ -152,6 +154,8 @@ def run_child(request: dict) -> None:
     ]
     if request.get("gpu_evidence"):
         result["device_evidence"] = device_evidence()
+    if request.get("equivalence") and result["status"] == "passed":
+        result["equivalence"] = equivalence.check(request["equivalence"], namespace)
     sys.stdout.flush()
     sys.stderr.flush()
     with open(os.path.join(out_dir, "result.json"), "w") as handle:
