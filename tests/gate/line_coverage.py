@@ -27,6 +27,7 @@ AUTOGRAPH_FILES = "*__autograph_generated_file*"
 
 _state: dict = {
     "cov": None,
+    "config": None,
     "script": None,
     "out": None,
     "autograph_maps": [],
