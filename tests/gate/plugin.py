@@ -261,7 +261,9 @@ class ExampleItem(TestBlock):
         return self.path, self.example.page_line - 1, f"example at line {self.example.page_line}"
 
 
-NON_TF_GROUP = "keras-non-tensorflow"
+# Every example on a backend other than TensorFlow (torch, jax), and tests/test_bench_correctness.py:
+# one pytest-xdist worker starts those backends' warm workers, once each.
+NON_TF_GROUP = "keras-torch"
 TAB_OUTPUTS = pytest.StashKey[dict]()
 
 
