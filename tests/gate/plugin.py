@@ -148,9 +148,7 @@ class DocsPage(MarkdownFile):
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
             backend = keras_backend_of(example.code)
-            if (
-                backend != "tensorflow"
-            ):  # one pytest-xdist worker starts the other backends' workers
+            if backend != "tensorflow":  # see NON_TF_GROUP
                 item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
             item.tab_group = tabs.get(id(example))
             if item.tab_group:
