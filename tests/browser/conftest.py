@@ -133,6 +133,8 @@ COPY_EVERY_BLOCK = """() => {
       const index = [...tab.parentNode.children].indexOf(tab);
       tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].checked = true;
     }
+    const details = code.closest("details");  // a collapsed proof (??? example): open it, as a reader does
+    if (details) details.open = true;
     const language = [...block.classList].find(c => c.startsWith("language-")) || "";
     const button = block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
     copied = null;

@@ -43,7 +43,9 @@ def collect_page_notebooks(parent, page_path: Path, site):
         item.notebook, item.notebook_file = notebook, name
         backend = hook.LABELS.get(label, (None, None))[1]
         if backend not in (None, "tensorflow"):  # share the xdist worker of that backend's examples
-            item.add_marker(pytest.mark.xdist_group(f"keras-{backend}"))
+            from .plugin import NON_TF_GROUP
+
+            item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
         item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT + 60))
         yield item
 

@@ -165,9 +165,7 @@ class DocsPage(MarkdownFile):
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
             backend = keras_backend_of(example.code)
-            if (
-                backend != "tensorflow"
-            ):  # one pytest-xdist worker starts the other backends' workers
+            if backend != "tensorflow":  # see NON_TF_GROUP
                 item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
             item.tab_group = tabs.get(id(example))
             if item.tab_group:
@@ -321,7 +319,9 @@ def line_ranges(numbers: list[int]) -> str:
     return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in spans)
 
 
-NON_TF_GROUP = "keras-non-tensorflow"
+# Every example on a backend other than TensorFlow (torch, jax), and tests/test_bench_correctness.py:
+# one pytest-xdist worker starts those backends' warm workers, once each.
+NON_TF_GROUP = "keras-torch"
 TAB_OUTPUTS = pytest.StashKey[dict]()
 
 
