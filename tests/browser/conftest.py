@@ -133,6 +133,9 @@ COPY_EVERY_BLOCK = """() => {
       const index = [...tab.parentNode.children].indexOf(tab);
       tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].checked = true;
     }
+    for (let closed = code.closest("details:not([open])"); closed; closed = closed.parentElement.closest("details:not([open])")) {
+      closed.open = true;  // a collapsed proof ("??? example"): open it, as a reader would
+    }
     const details = code.closest("details");  // a collapsed proof (??? example): open it, as a reader does
     if (details) details.open = true;
     const language = [...block.classList].find(c => c.startsWith("language-")) || "";

@@ -29,8 +29,9 @@ OVERFLOWING_BLOCKS = """() => {
       const index = [...tab.parentNode.children].indexOf(tab);
       tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].checked = true;
     }
-    const hidden = code.closest("details:not([open])");
-    if (hidden) hidden.open = true;
+    for (let closed = code.closest("details:not([open])"); closed; closed = closed.parentElement.closest("details:not([open])")) {
+      closed.open = true;
+    }
     if (code.scrollWidth > code.clientWidth + 1) {
       const widest = code.innerText.split("\\n").reduce((a, b) => (b.length > a.length ? b : a), "");
       found.push({block: n + 1, over: code.scrollWidth - code.clientWidth, line: widest});
