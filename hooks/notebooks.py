@@ -18,6 +18,7 @@ cells and every installed package version stay the same (see `cache_key`). tests
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import os
 import posixpath
@@ -26,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
+from html import escape
 from importlib import metadata
 from pathlib import Path
 
@@ -269,14 +271,30 @@ def on_page_content(html, page, config, files):
         f"(<code>{name}</code>)</a> to run it in Jupyter.</p>"
     )
     html = html.replace("</h1>", "</h1>\n" + download, 1) if "</h1>" in html else download + html
-    versions = config.extra.get("verified_with")
-    if versions and 'class="verified-with"' not in html:
-        stamp = ", ".join(f"{label} {v}" for label, v in versions.items())
-        html += f'\n<p class="verified-with">Examples on this page verified with {stamp}.</p>\n'
+    if config.extra.get("verified_with") and 'class="verified-with"' not in html:
+        # The same words as every page's stamp (hooks/verified_with.py); the build runs the notebook on
+        # the CPU, and `make test-gpu` does not run notebook pages.
+        cpu = _verified_with().cpu_sentence(config)
+        html += (
+            f'\n<p class="verified-with"><strong>Verified.</strong> CPU: {escape(cpu)}. '
+            "Not yet run on a GPU.</p>\n"
+        )
     # A code cell wider than its box scrolls sideways: keyboard users reach it with Tab (axe-core's
     # scrollable-region-focusable), as they reach Material's own code blocks.
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     return prune_unused_css(html)
+
+
+def _verified_with():
+    """hooks/verified_with.py, loaded once (MkDocs loads each hook as a module of its own)."""
+    if "verified_with_hook" not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            "verified_with_hook", Path(__file__).with_name("verified_with.py")
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return sys.modules["verified_with_hook"]
 
 
 def prune_unused_css(html: str) -> str:
