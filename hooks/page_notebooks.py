@@ -138,6 +138,8 @@ def read_blocks(markdown: str, root: Path = ROOT):
             language = info[0].lstrip(".") if info else ""
             includes = [m[1] for b in body if (m := INCLUDE.match(b))]
             if language in ("python", "py", "python3") and includes:
+                if not all((root / path).is_file() for path in includes):
+                    continue  # a missing include fails the build and the gate, with its line
                 code = "".join((root / path).read_text(encoding="utf-8") for path in includes)
                 label = tabs[-1][1] if tabs else None
                 yield ("example", Example(includes, code.rstrip("\n"), label))
@@ -163,8 +165,14 @@ def fits(example: Example, label: str) -> bool:
     return bool(used) and used <= allowed and example.backend in (None, backend)
 
 
+FRONT_MATTER_OPT_OUT = re.compile(r"\A---\n(?:.*\n)*?notebook:\s*false\s*\n(?:.*\n)*?---\n")
+
+
 def page_notebooks(markdown: str, page_url: str, site_url: str, root: Path = ROOT):
-    """{tab label ("" for a page without tabs): PageNotebook}; empty for a page with no example."""
+    """{tab label ("" for a page without tabs): PageNotebook}; empty for a page with no example, or
+    whose front matter says `notebook: false` (examples that must not share a process)."""
+    if FRONT_MATTER_OPT_OUT.match(markdown):
+        return {}
     blocks = list(read_blocks(markdown, root))
     examples = [value for kind, value in blocks if kind == "example"]
     if not examples:

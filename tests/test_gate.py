@@ -188,6 +188,10 @@ PAGES = {
     ),
     "isolation": (
         f"""\
+        ---
+        notebook: false
+        ---
+
         # Isolation: each example runs as if alone
 
         {FENCE}python

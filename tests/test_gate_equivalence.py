@@ -87,7 +87,7 @@ class Net(tf.Module):
 
 
 model = Net()
-print(len(model.trainable_variables))
+print(len(model.trainable_variables), model(tf.zeros((1, 6))).shape)
 """
 
 
