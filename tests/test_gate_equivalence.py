@@ -10,6 +10,9 @@ import pytest
 
 from tests.test_gate import FENCE, failures_of, run_gate
 
+# One pytest-xdist worker runs the module: its throwaway site is built and run once, not once per worker.
+pytestmark = pytest.mark.xdist_group("gate-equivalence")
+
 TORCH_MLP = """\
 import torch
 from torch import nn
