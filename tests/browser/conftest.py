@@ -136,8 +136,6 @@ COPY_EVERY_BLOCK = """() => {
     for (let closed = code.closest("details:not([open])"); closed; closed = closed.parentElement.closest("details:not([open])")) {
       closed.open = true;  // a collapsed proof ("??? example"): open it, as a reader would
     }
-    const details = code.closest("details");  // a collapsed proof (??? example): open it, as a reader does
-    if (details) details.open = true;
     const language = [...block.classList].find(c => c.startsWith("language-")) || "";
     const button = block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
     copied = null;
