@@ -157,10 +157,13 @@ def read_blocks(markdown: str, root: Path = ROOT):
     yield from flush()
 
 
-def fits(example: Example, label: str) -> bool:
+def fits(example: Example, label: str, tabs: bool = True) -> bool:
     """An example outside the tabs belongs in `label`'s notebook when it uses only that tab's
-    frameworks (and at least one of them), on that tab's Keras backend."""
+    frameworks (and at least one of them), on that tab's Keras backend. On a page without tabs, whose
+    notebooks are one per Keras backend, an example belongs where its backend is."""
     allowed, backend = LABELS.get(label, (FRAMEWORKS, None))
+    if not tabs:
+        return example.backend in (None, backend)
     used = example.modules & FRAMEWORKS
     return bool(used) and used <= allowed and example.backend in (None, backend)
 
@@ -181,8 +184,11 @@ def page_notebooks(markdown: str, page_url: str, site_url: str, root: Path = ROO
     for example in examples:
         if example.label and example.label not in labels:
             labels.append(example.label)
-    if not labels:  # no tabs: one notebook, unless its examples need different Keras backends
-        labels = [""] if len({e.backend for e in examples} - {None}) <= 1 else []
+    tabs = bool(labels)
+    by_backend = {"tensorflow": "Keras", "torch": "Keras on PyTorch", "jax": "Keras on JAX"}
+    if not labels:  # no tabs: one notebook, or one per Keras backend when the examples need several
+        backends = {e.backend for e in examples} - {None}
+        labels = [""] if len(backends) <= 1 else [by_backend[b] for b in sorted(backends)]
     notebooks = {}
     for label in labels:
         notebook = PageNotebook(label)
@@ -199,7 +205,7 @@ def page_notebooks(markdown: str, page_url: str, site_url: str, root: Path = ROO
                 pending.append(value)
             elif kind == "prose":
                 pending.append(value)
-            elif value.label == label if value.label else (not label or fits(value, label)):
+            elif value.label == label if value.label else (not label or fits(value, label, tabs)):
                 notebook.cells += [
                     ("markdown", relinked(text, page_url, site_url)) for text in pending
                 ]

@@ -46,8 +46,12 @@ def snippets_by_section(page: Path) -> dict[str | None, list[str]]:
         if heading := HEADING.match(line):
             level = len(heading.group(1))
             open_sections = [(lvl, slug) for lvl, slug in open_sections if lvl < level]
-            title = re.sub(r"[`*_]", "", heading.group(2))
-            open_sections.append((level, slugify(title, "-")))
+            title = heading.group(2)
+            if explicit := re.search(r"\{\s*#([\w-]+)\s*\}\s*$", title):  # `## Title { #id }`
+                slug = explicit.group(1)
+            else:
+                slug = slugify(re.sub(r"[`*_]", "", title), "-")
+            open_sections.append((level, slug))
             found.setdefault(open_sections[-1][1], [])
         for path in INCLUDE.findall(line):
             for key in [None] + [slug for _, slug in open_sections]:

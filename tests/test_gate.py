@@ -16,6 +16,10 @@ import pytest
 
 from tests.gate.runner import keras_backend_of
 
+# One pytest-xdist worker runs this module: its throwaway site (the `verdicts` fixture) is then run once,
+# not once per worker.
+pytestmark = pytest.mark.xdist_group("gate-throwaway")
+
 REPO = Path(__file__).resolve().parents[1]
 
 # The site's own hook that makes checked sources expire; notebook sites add NOTEBOOKS_YML.

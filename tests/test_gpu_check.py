@@ -22,6 +22,9 @@ import pytest
 from tests.gate.plugin import device_problems, modules_needed, not_run_reason
 from tests.test_gate import FENCE, REPO, write_site
 
+# One pytest-xdist worker runs this module: its module fixtures (whole gpu-check runs) run once.
+pytestmark = pytest.mark.xdist_group("gpu-check")
+
 GPU_CHECK = REPO / "tools" / "gpu-check"
 WHEELS = REPO / "gpu-wheels"
 

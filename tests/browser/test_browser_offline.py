@@ -58,7 +58,7 @@ def test_the_offline_copy_searches_and_switches_tabs_from_file_urls(offline_copy
         second = tabs.locator(":scope > .tabbed-labels > label").nth(1)
         second.click()
         shown = tabs.locator(":scope > .tabbed-content > .tabbed-block").nth(1)
-        assert shown.is_visible() and shown.locator("pre > code").inner_text().strip()
+        assert shown.is_visible() and shown.locator("pre > code").first.inner_text().strip()
     finally:
         context.close()
     assert not errors, errors

@@ -33,6 +33,9 @@ hook = _load_hook()
 
 def collect_page_notebooks(parent, page_path: Path, site):
     """One item per notebook of the page at `page_path` (a file under the site's docs_dir)."""
+    hooks = [Path(h).name for h in site.config["hooks"]] if "hooks" in site.config else []
+    if "page_notebooks.py" not in hooks or parent.config.getoption("--gpu"):
+        return  # the site makes no notebooks; on a GPU, only the isolated examples run (report)
     relative = page_path.resolve().relative_to(site.docs_dir)
     url = relative.with_suffix("").as_posix() + "/"
     markdown = page_path.read_text(encoding="utf-8")

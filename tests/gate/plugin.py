@@ -35,8 +35,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
-from .gotchas import unproven_gotchas
 from . import equivalence
+from .gotchas import unproven_gotchas
 from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
 from .notebooks import hook as notebook_hook
