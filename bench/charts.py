@@ -148,14 +148,7 @@ def chart_svg(result_set: dict, device: str, metric: str) -> str:
         note = f"Not measured in this run: {', '.join(skipped)}."
         parts.append(f'<text x="16" y="{y}" font-size="12" fill="#555">{note}</text>')
     height = y + 16
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="{FONT}" fill="#1a1a1a" role="img">\n'
-        f"<title>{escape(title)}, {device.upper()}, {escape(machine)}</title>\n"
-        f'<rect width="{width}" height="{height}" rx="6" fill="#ffffff" stroke="#ddd"/>\n'
-        + "\n".join(parts)
-        + "\n</svg>\n"
-    )
+    return svg_document(width, height, f"{title}, {device.upper()}, {machine}", parts)
 
 
 def chart_name(slug: str, device: str, metric: str) -> str:
@@ -257,14 +250,7 @@ def sweep_svg(result_set: dict, key: str) -> str:
             f'stroke="{color}" stroke-width="2"{dash}/>'
             f'<text x="{left + pw + 42}" y="{ly + 4}" font-size="12">{escape(name)}</text>'
         )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" font-family="{FONT}" fill="#1a1a1a" role="img">\n'
-        f"<title>{escape(title)}, {device.upper()}, {escape(machine)}</title>\n"
-        f'<rect width="{width}" height="{height}" rx="6" fill="#ffffff" stroke="#ddd"/>\n'
-        + "\n".join(parts)
-        + "\n</svg>\n"
-    )
+    return svg_document(width, height, f"{title}, {device.upper()}, {machine}", parts)
 
 
 def results_name(result_set: dict) -> str:
@@ -309,3 +295,15 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def svg_document(width: int, height: int, title: str, parts: list[str]) -> str:
+    """A chart's SVG: its title for screen readers, a white card, then its parts."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="{FONT}" fill="#1a1a1a" role="img">\n'
+        f"<title>{escape(title)}</title>\n"
+        f'<rect width="{width}" height="{height}" rx="6" fill="#ffffff" stroke="#ddd"/>\n'
+        + "\n".join(parts)
+        + "\n</svg>\n"
+    )
