@@ -119,7 +119,20 @@ def page(context):
 # In the page, for each code block: show its tab, press its copy button and record the text that the
 # copy put on the clipboard (read from the copy event: Material copies with execCommand("copy") from a
 # temporary textarea). One real click, read back from the system clipboard, checks this shortcut.
-COPY_EVERY_BLOCK = """() => {
+# Material mounts a code block's copy button when the block first scrolls into view (content.lazy):
+# each block is brought into view, as a reader scrolling the page would, and its button awaited.
+# Blocks around it are drawn at their real height only once near the screen (content-visibility in
+# extra.css), which can move it away again: scroll to it until it stays, as a reader does.
+COPY_EVERY_BLOCK = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 50)));
+  const mounted = async (code, block) => {
+    const find = () => block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
+    for (let tries = 0; !find() && tries < 40; tries++) {
+      code.scrollIntoView({block: "start"});
+      await frame();
+    }
+    return find();
+  };
   let copied = null;
   const grab = e => {
     copied = e.target && e.target.tagName === "TEXTAREA" ? e.target.value : String(getSelection());
@@ -137,7 +150,7 @@ COPY_EVERY_BLOCK = """() => {
       closed.open = true;  // a collapsed proof ("??? example"): open it, as a reader would
     }
     const language = [...block.classList].find(c => c.startsWith("language-")) || "";
-    const button = block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
+    const button = await mounted(code, block);
     copied = null;
     if (button) button.click();
     results.push({language, copied: button ? copied : null, button: !!button, shown: code.innerText.trimEnd()});
@@ -179,9 +192,6 @@ def site_tour(built_site, site, browser) -> Tour:
         problems = watch.problems()
         blocks = []
         if page.locator("article pre > code").count():
-            page.locator("nav.md-code__nav").first.wait_for(
-                state="attached"
-            )  # injected by Material
             blocks = page.evaluate(COPY_EVERY_BLOCK)
             problems += watch.problems()
         h1 = page.locator("article h1").count()
