@@ -121,16 +121,12 @@ def page(context):
 # temporary textarea). One real click, read back from the system clipboard, checks this shortcut.
 # Material mounts a code block's copy button when the block first scrolls into view (content.lazy):
 # each block is brought into view, as a reader scrolling the page would, and its button awaited.
-# Blocks around it are drawn at their real height only once near the screen (content-visibility in
-# extra.css), which can move it away again: scroll to it until it stays, as a reader does.
 COPY_EVERY_BLOCK = """async () => {
   const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 50)));
   const mounted = async (code, block) => {
     const find = () => block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
-    for (let tries = 0; !find() && tries < 40; tries++) {
-      code.scrollIntoView({block: "start"});
-      await frame();
-    }
+    code.scrollIntoView({block: "start"});
+    for (let tries = 0; !find() && tries < 40; tries++) await frame();
     return find();
   };
   let copied = null;
