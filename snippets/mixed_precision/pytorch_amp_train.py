@@ -6,7 +6,9 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 # bfloat16 needs no loss scaling: use it on CPUs and on GPUs that have it.
 amp_dtype = torch.bfloat16
 if torch.cuda.is_available():
-    if not torch.cuda.is_bf16_supported():  # GPUs before Ampere
+    # GPUs before Ampere only emulate bfloat16 (slowly): the default
+    # including_emulation=True would count them in.
+    if not torch.cuda.is_bf16_supported(including_emulation=False):
         amp_dtype = torch.float16  # with loss scaling
 
 model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))

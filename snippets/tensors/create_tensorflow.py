@@ -5,7 +5,7 @@ tf.random.set_seed(0)
 
 tensors = {
     "from a list": tf.constant([[1, 2], [3, 4]]),  # Python ints become int32
-    "zeros": tf.zeros((2, 3)),  # the shape is always one tuple or list
+    "zeros": tf.zeros((2, 3)),  # the shape is one argument, not ints
     "range + reshape": tf.reshape(tf.range(6), (2, 3)),
     "random normal": tf.random.normal((2, 3)),
     "fill": tf.fill((2,), 7.0),
