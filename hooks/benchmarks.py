@@ -489,8 +489,8 @@ def compile_sentences(rs: dict) -> tuple[list[str], list[tuple[str, str]]]:
                 )
             elif rc <= 1.05 * re_:
                 out.append(
-                    f"{what} trains at the throughput of {base} (within 5%,"
-                    f" {rc / re_:.2f}×):{cost} for no steady-state gain."
+                    f"{what} trains at the throughput of {base} ({rc / re_:.3f}×, within the"
+                    f" ±5% this page counts as equal):{cost} for no steady-state gain."
                 )
             else:
                 batch = rs["settings"]["batch_size"]
@@ -542,8 +542,9 @@ def sweep_sentences(rs: dict) -> list[str]:
     return out
 
 
-def overhead_sentence(rs: dict, compiled: str, model: str) -> str | None:
-    """The MLP width sweep shows a fixed cost per step when the gap closes as the step grows."""
+def overhead_sentence(rs: dict, compiled: str, model: str) -> tuple[str, bool] | None:
+    """What the MLP width sweep shows of the gap, and whether that explains it: a fixed cost per
+    step (about the same time lost at every width) does; a gap that only narrows does not."""
     from bench.charts import sweep_lines
 
     if model != "mlp":
@@ -562,7 +563,8 @@ def overhead_sentence(rs: dict, compiled: str, model: str) -> str | None:
     if not (c[lo] < 0.95 * e[lo] and c[hi] >= 0.9 * e[hi]):
         return None
     extra_us = {x: (batch / c[x] - batch / e[x]) * 1e6 for x in (lo, hi)}
-    return (
+    fixed_cost = abs(extra_us[hi]) <= 2 * extra_us[lo]
+    text = (
         f"At width {lo} its steps take {extra_us[lo]:.0f} µs longer than "
         f"{label_of(rs, eager)}'s ({c[lo] / e[lo]:.2f}× the throughput); at width {hi}, where a "
         f"step does about {(hi / lo):.0f}× the arithmetic, the ratio is {c[hi] / e[hi]:.2f}× "
@@ -571,10 +573,12 @@ def overhead_sentence(rs: dict, compiled: str, model: str) -> str | None:
             "About the same time lost per step at both widths: a cost per call around the "
             "compiled code, not slower arithmetic, and it stops mattering once a step is long "
             "enough."
-            if abs(extra_us[hi]) <= 2 * extra_us[lo]
-            else "The relative gap closes as the work per step grows."
+            if fixed_cost
+            else "The relative gap closes as the work per step grows, but the time lost per step "
+            "grows too, so this sweep does not say why."
         )
     )
+    return text, fixed_cost
 
 
 def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
@@ -584,7 +588,11 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
         name = f"{label_of(rs, compiled)} on the {MODEL_NAMES.get(model, model)}"
         overhead = overhead_sentence(rs, compiled, model)
         if overhead:
-            out.append(f"**Why {name} loses.** {overhead}")
+            text, explains = overhead
+            title = f"Why {name} loses" if explains else f"How the gap of {name} changes with width"
+            out.append(f"**{title}.** {text}")
+            if not explains:
+                unexplained.append(name)
             continue
         if not ex or model != ex["model"] or rs["device"] != "cpu":
             unexplained.append(name)
@@ -654,8 +662,7 @@ def summary(sets: list[dict]) -> str:
             lines += [
                 '!!! warning "Unexplained results"',
                 f"    {', '.join(unexplained)}: slower than without compilation, against what "
-                "compilation promises, and no measurement in this result set explains why. "
-                "`make bench` on a CPU with PyTorch and TensorFlow measures the explanation.",
+                "compilation promises, and no measurement in this result set explains why.",
                 "",
             ]
     return "\n".join(lines)

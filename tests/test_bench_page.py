@@ -155,6 +155,24 @@ def test_an_explained_loss_is_explained_and_not_flagged(tmp_path):
     assert (tmp_path / "benchmarks/charts/test-cpu-2-cpus-cpu-sweep-width.svg").is_file()
 
 
+def test_a_gap_that_only_narrows_with_width_is_flagged_not_explained(tmp_path):
+    rs = result_set()
+    rs["sweep"] = [  # torch.compile loses more time per step at 4096 than at 128: no fixed cost
+        {"device": "cpu", "impl": impl, "hidden": w, "batch": 64,
+         "train_samples_per_s": stats(rate)}
+        for impl, by_width in {"torch-eager": {128: 100_000, 4096: 1_000},
+                               "torch-compile": {128: 80_000, 4096: 950}}.items()
+        for w, rate in by_width.items()
+    ]  # fmt: skip
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    assert "**How the gap of PyTorch torch.compile on the MLP changes with width.**" in text
+    assert "so this sweep does not say why" in text
+    assert "Why PyTorch torch.compile on the MLP loses" not in text
+    warning = text[text.index('!!! warning "Unexplained results"') :]
+    assert "PyTorch torch.compile on the MLP" in warning
+
+
 def test_gpu_results_sit_beside_cpu_results(tmp_path):
     write(tmp_path, result_set())
     gpu_rates = {k: v for k, v in RATES.items() if k.startswith("torch-")}  # no TensorFlow there

@@ -3,7 +3,8 @@
 Runs snippets/keras_backends/first_step.py (the example the page shows) in a fresh interpreter per
 backend, RUNS times each, and writes the medians, with the machine, its load and the versions, to
 snippets/keras_backends/first_step_times.md, which the page includes. Nothing is typed by hand: rerun it
-on a quiet machine to refresh the table.
+on a quiet machine to refresh the table. Like `make bench`, it first waits for an idle machine
+(bench/machine.py: load average and a calibration loop) and refuses a busy one, exit status 3.
 """
 
 import datetime
@@ -17,6 +18,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import machine  # noqa: E402
+
 EXAMPLE = ROOT / "snippets" / "keras_backends" / "first_step.py"
 TABLE = ROOT / "snippets" / "keras_backends" / "first_step_times.md"
 BACKENDS = {"tensorflow": "TensorFlow", "torch": "PyTorch", "jax": "JAX"}
@@ -43,9 +48,16 @@ def cpu_name() -> str:
     return platform.processor() or platform.machine()
 
 
-def main() -> None:
+def main() -> int:
+    go, check = machine.preflight(allow_load=False, wait_s=240, log=print)
+    if not go:
+        print(
+            "keras-first-step: the machine is busy (" + "; ".join(check["busy"]) + "): not measured"
+        )
+        return 3
     load = os.getloadavg()[0]
     rows = [(label, *measure(backend)) for backend, label in BACKENDS.items()]
+    after = os.getloadavg()[0]
     versions = ", ".join(
         f"{name} {importlib.metadata.version(name)}"
         for name in ("keras", "tensorflow", "torch", "jax")
@@ -56,12 +68,13 @@ def main() -> None:
         *(f"| {label} | {first:.0f} ms | {later:.1f} ms |" for label, first, later in rows),
         "",
         f"Medians of {RUNS} runs of the example above in a fresh `python` each, on the CPU "
-        f"({cpu_name()}, {os.cpu_count()} cores, load average {load:.1f} at the start), "
+        f"({cpu_name()}, {os.cpu_count()} cores, load average {load:.1f} before and {after:.1f} after), "
         f"{datetime.date.today():%Y-%m-%d}; {versions}.",
     ]
     TABLE.write_text("\n".join(lines) + "\n")
     print(TABLE.read_text(), end="")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,8 +1,8 @@
 import tensorflow as tf
 
 # Split the one physical CPU into two logical devices, to try multi-device
-# code on a laptop. Like every device setting, this must happen before the
-# first TensorFlow op.
+# code on a laptop. Like the other physical-device settings, this must
+# happen before the first TensorFlow op.
 cpu = tf.config.list_physical_devices("CPU")[0]
 config = [tf.config.LogicalDeviceConfiguration()] * 2
 tf.config.set_logical_device_configuration(cpu, config)

@@ -23,3 +23,6 @@ print("signatures:", list(reloaded.signatures))
 expected = model.predict(x, verbose=0)
 np.testing.assert_allclose(reloaded.serve(x).numpy(), expected, rtol=1e-6)
 print("reloaded SavedModel matches the model")
+# The batch dimension was exported as None: any batch size runs.
+batch_of_5 = np.random.rand(5, 4).astype("float32")
+print("a batch of 5 gives", tuple(reloaded.serve(batch_of_5).shape))
