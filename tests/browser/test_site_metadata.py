@@ -119,3 +119,11 @@ def test_no_page_loads_anything_from_another_site(built_site, built_pages):
             if urllib.parse.urlsplit(url).netloc:
                 problems.append(f"{rel or '/'}: fetches {url}")
     assert not problems, "\n".join(problems)
+
+
+def test_no_page_shows_the_tests_markers_in_its_source(built_pages):
+    """The comments that steer the tests (expected output, cpu_only, equivalent tabs) are about how the
+    site is tested: hooks/test_markers.py keeps them out of the HTML a reader can view."""
+    marker = re.compile(r"<!--\s*(?:pytest[-.]|gate:)")
+    shown = [rel or "/" for rel, _, html in built_pages if marker.search(html)]
+    assert not shown, f"test markers in the HTML of: {shown}"
