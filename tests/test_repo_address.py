@@ -8,19 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from tests.browser.site_server import site_config
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def repo_url() -> str:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and python tags
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["repo_url"]
-
-
 def test_the_offline_copy_and_the_issue_template_link_to_repo_url():
-    repo = repo_url().rstrip("/")
+    repo = site_config()["repo_url"].rstrip("/")
     assert re.fullmatch(r"https://github\.com/[^/]+/[^/]+", repo), repo
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert f"({repo}/releases/latest/download/site-offline.zip)" in index

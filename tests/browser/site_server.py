@@ -53,14 +53,19 @@ def launch_chromium(playwright, extra_args=()):
     return playwright.chromium.launch(executable_path=path, args=[*CHROMIUM_ARGS, *extra_args])
 
 
-def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
-    """The path the site lives under in production (from `site_url`), e.g. "/framework-compare/"."""
+def site_config(config: Path = ROOT / "mkdocs.yml") -> dict:
+    """mkdocs.yml as plain data; its !ENV and !!python tags read as None."""
 
-    class Loader(yaml.SafeLoader):  # mkdocs.yml may hold !ENV / !!python tags: ignore them
+    class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader).get("site_url") or "/"
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def site_prefix(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The path the site lives under in production (from `site_url`), e.g. "/framework-compare/"."""
+    site_url = site_config(config).get("site_url") or "/"
     path = urllib.parse.urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"
 

@@ -11,7 +11,7 @@ import urllib.parse
 import nbformat
 import pytest
 
-from .site_server import ROOT
+from .site_server import ROOT, site_config
 
 pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
 
@@ -23,7 +23,7 @@ INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)["']""")
 
 def test_every_page_with_examples_offers_notebooks_whose_links_work(built_pages, site, page):
     version = version_name((ROOT / "requirements.txt").read_text(encoding="utf-8"))
-    repo = re.match(r"https://github\.com/([^/]+/[^/]+)", _repo_url())[1]
+    repo = re.match(r"https://github\.com/([^/]+/[^/]+)", site_config()["repo_url"])[1]
     snippets = {
         p.read_text(encoding="utf-8").rstrip("\n") for p in (ROOT / "snippets").rglob("*.py")
     }
@@ -80,13 +80,3 @@ def test_the_download_button_downloads_the_notebook(built_pages, site, page):
     notebook = json.loads(download.path().read_text(encoding="utf-8"))
     assert notebook["nbformat"] == 4 and notebook["cells"]
     assert not page.context.watch.problems()
-
-
-def _repo_url() -> str:
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and python tags
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["repo_url"]

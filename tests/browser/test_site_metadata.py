@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .site_server import ROOT, page_urls, source_page
+from .site_server import page_urls, site_config, source_page
 
 pytestmark = pytest.mark.xdist_group("site")  # share the worker that builds the site
 
@@ -37,12 +37,7 @@ FETCHING_LINKS = {
 
 
 def site_url() -> str:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config["site_url"].rstrip("/") + "/"
+    return site_config()["site_url"].rstrip("/") + "/"
 
 
 def front_matter_description(rel: str) -> str | None:
