@@ -21,6 +21,7 @@ import time
 CALIBRATION_RUNS = 15
 CALIBRATION_WORK = 200_000  # additions: about 5-10 ms per run on a current core
 POLL_S = 15
+BUSY_EXIT_STATUS = 3  # what a measuring tool exits with when it refuses a busy machine
 
 
 def load_average() -> list[float]:

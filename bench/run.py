@@ -322,7 +322,7 @@ def main(argv=None) -> int:
             "anyway with BENCH_ALLOW_LOAD=1 (make bench) / --allow-load: the page then marks the "
             "results as taken under load."
         )
-        return 3
+        return idle.BUSY_EXIT_STATUS
     # quick: one process per implementation runs both models (the second model's time to first step is
     # not measured: the process is no longer fresh); full: one fresh process per (impl, model).
     groups = [models] if args.quick else [[m] for m in models]

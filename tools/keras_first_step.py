@@ -54,7 +54,7 @@ def main() -> int:
         print(
             "keras-first-step: the machine is busy (" + "; ".join(check["busy"]) + "): not measured"
         )
-        return 3
+        return machine.BUSY_EXIT_STATUS
     load = os.getloadavg()[0]
     rows = [(label, *measure(backend)) for backend, label in BACKENDS.items()]
     after = os.getloadavg()[0]
