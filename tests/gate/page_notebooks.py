@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from .failures import GateFailure, ShowsGateFailure
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_TIME_LIMIT = 180.0  # seconds for a whole notebook: the sum of its examples, and then some
 
@@ -53,12 +55,12 @@ def collect_page_notebooks(parent, page_path: Path, site):
         yield item
 
 
-class PageNotebookItem(pytest.Item):
+class PageNotebookItem(ShowsGateFailure, pytest.Item):
     notebook: object
     notebook_file: str
 
     def runtest(self):
-        from .plugin import RUNNER, GateFailure
+        from .plugin import RUNNER
 
         script = self.notebook.script()
         # The notebook's Keras backend is its tab's (a cell may set KERAS_BACKEND too late on purpose).
@@ -93,13 +95,6 @@ class PageNotebookItem(pytest.Item):
                 return f"  code cell {number}, line {line - start + 1}: {frame.get('line', '')}"
             start += size + 2  # the two newlines between cells
         return f"  line {line}"
-
-    def repr_failure(self, excinfo):
-        from .plugin import GateFailure
-
-        if isinstance(excinfo.value, GateFailure):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
 
     def reportinfo(self):
         return self.path, None, self.name

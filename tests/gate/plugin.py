@@ -36,6 +36,7 @@ from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
 from . import equivalence
+from .failures import GateFailure, ShowsGateFailure
 from .gotchas import unproven_gotchas
 from .network_guard import BLOCKED
 from .notebooks import NotebookItem, collect_notebook
@@ -195,11 +196,7 @@ class PageProblem(pytest.Item):
         return self.path, None, self.name
 
 
-class GateFailure(Exception):
-    """A failure whose message already says where and why; shown without a pytest traceback."""
-
-
-class ExampleItem(TestBlock):
+class ExampleItem(ShowsGateFailure, TestBlock):
     """pytest-codeblocks' item, run in an isolated process instead of `exec` in the test process."""
 
     example: Example
@@ -274,11 +271,6 @@ class ExampleItem(TestBlock):
                 "run time, or mark it <!-- pytest.mark.cpu_only(reason='...') --> with the reason."
             )
 
-    def repr_failure(self, excinfo):
-        if isinstance(excinfo.value, GateFailure):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
     def reportinfo(self):
         return self.path, self.example.page_line - 1, f"example at line {self.example.page_line}"
 
@@ -332,7 +324,7 @@ def equivalence_xdist_group(group: equivalence.Group):
     return pytest.mark.xdist_group(re.sub(r"\W", "-", f"tabs-{group.page}-{group.page_line}"))
 
 
-class EquivalenceItem(pytest.Item):
+class EquivalenceItem(ShowsGateFailure, pytest.Item):
     """Same weights, same input, same output in every tab of a group (equivalence.py)."""
 
     group: equivalence.Group
@@ -358,11 +350,6 @@ class EquivalenceItem(pytest.Item):
         self.add_report_section("call", "equivalence", summary)
         if problem:
             raise GateFailure(problem)
-
-    def repr_failure(self, excinfo):
-        if isinstance(excinfo.value, GateFailure):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
 
     def reportinfo(self):
         return self.path, self.group.page_line - 1, self.name
@@ -428,12 +415,7 @@ class SiteChecks(pytest.File):
             yield item
 
 
-class SiteCheck(pytest.Item):
-    def repr_failure(self, excinfo):
-        if isinstance(excinfo.value, GateFailure):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
+class SiteCheck(ShowsGateFailure, pytest.Item):
     def reportinfo(self):
         return self.path, None, self.name
 
