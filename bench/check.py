@@ -43,14 +43,16 @@ def worker_env(family: str, device: str, threads: int) -> dict[str, str]:
 
 
 def start_worker(
-    family: str, args: list[str], device: str = "cpu", threads: int = 1
+    family: str, args: list[str], device: str = "cpu", threads: int = 1, cores=None
 ) -> subprocess.Popen:
+    """A worker process; `cores`: the cores it pins itself to (default: `bench.cores.choose`)."""
     env = worker_env(family, device, threads)
     # An empty torch.compile cache for every process: its time to first step is a script's first run.
     cache = tempfile.mkdtemp(prefix="bench-inductor-")
     env["TORCHINDUCTOR_CACHE_DIR"] = cache
     argv = [sys.executable, "-m", "bench.worker", "--family", family, "--device", device]
     argv += ["--threads", str(threads), "--spawn-time", repr(time.time()), *args]
+    argv += ["--cores", ",".join(map(str, cores))] if cores else []
     process = subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -75,9 +77,14 @@ def finish_worker(process: subprocess.Popen, timeout: float = 600) -> dict:
 
 
 def run_worker(
-    family: str, args: list[str], device: str = "cpu", threads: int = 1, timeout: float = 600
+    family: str,
+    args: list[str],
+    device: str = "cpu",
+    threads: int = 1,
+    timeout: float = 600,
+    cores=None,
 ) -> dict:
-    return finish_worker(start_worker(family, args, device, threads), timeout)
+    return finish_worker(start_worker(family, args, device, threads, cores), timeout)
 
 
 def families(impls) -> dict[str, list[str]]:

@@ -18,7 +18,8 @@ Each part runs in its own process, one thread, CNN, batch 64, the benchmark's ow
   convolutions, which XLA's CPU code does not use.
 
 Times are CPU time of the process per step (`time.process_time`), the median of a few repeats: on one
-thread it equals wall time on an idle machine, and it is less disturbed by other processes.
+thread it equals wall time on an idle machine, and it is less disturbed by other processes. Each part
+is pinned to the benchmark's cores (`bench.cores.pin`), as the workers are.
 """
 
 import argparse
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import time
 
+from . import cores as cpu
 from .check import ROOT, worker_env
 from .common import LEARNING_RATE, batches, initial_weights
 
@@ -138,13 +140,14 @@ PARTS = {  # name: (family, extra environment)
 }
 
 
-def run_part(part: str, quick: bool) -> dict:
+def run_part(part: str, quick: bool, cores: list[int]) -> dict:
     family, extra = PARTS[part]
     env = worker_env(family, "cpu", 1) | extra
     env["TORCHINDUCTOR_CACHE_DIR"] = os.path.join(
         os.environ.get("TMPDIR", "/tmp"), f"bench-explain-{os.getpid()}"
     )
     argv = [sys.executable, "-m", "bench.explain", "--part", part]
+    argv += ["--cores", ",".join(map(str, cores))]
     try:
         proc = subprocess.run(
             argv + (["--quick"] if quick else []),
@@ -158,12 +161,14 @@ def run_part(part: str, quick: bool) -> dict:
     raise RuntimeError(f"bench.explain --part {part} failed:\n{proc.stderr[-3000:]}")
 
 
-def collect(quick: bool = False, log=print) -> dict:
+def collect(quick: bool = False, log=print, cores: list[int] | None = None) -> dict:
     started = time.perf_counter()
+    cores = cores or cpu.choose(1)
     found = {"model": MODEL, "batch_size": 64, "threads": 1, "time": "process CPU ms per step"}
+    found["cores"] = cores
     for part in PARTS:
         t = time.perf_counter()
-        found[part] = run_part(part, quick)
+        found[part] = run_part(part, quick, cores)
         log(f"[bench] explain {part}: {time.perf_counter() - t:.1f} s")
     found["duration_s"] = round(time.perf_counter() - started, 1)
     return found
@@ -194,9 +199,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=sorted(PARTS))
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--cores", default="", help="cores to pin a part to")
     args = parser.parse_args(argv)
     steps, repeats = (10, 3) if args.quick else (30, 5)
     if args.part:
+        cpu.pin([int(c) for c in args.cores.split(",")] if args.cores else cpu.choose(1))
         part = torch_part if args.part == "torch" else tf_part
         print(MARKER + json.dumps(part(steps, repeats)), flush=True)
         return 0

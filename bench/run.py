@@ -12,7 +12,12 @@ Before measuring it checks that the machine is idle (`bench.machine`): past the 
 (`--wait`, default BENCH_WAIT or 240 s) and then exits with status 3, unless `--allow-load`
 (BENCH_ALLOW_LOAD=1): then the results are marked "taken under load" and the page says so.
 
-Exit status: 0 results written; 1 correctness check failed (nothing written); 3 machine busy.
+Every worker is pinned to the same cores (`bench.cores`: as many as `--threads`), and records the
+CPU time of each timed region beside its wall time. An implementation that used more CPU time than
+wall time x its cores ran on more cores than the others: the run fails and writes nothing.
+
+Exit status: 0 results written; 1 correctness check failed (nothing written); 3 machine busy;
+4 an implementation used more cores than it was given (nothing written).
 One result file per machine (CPU model, core count, GPU) and device: results from several machines
 sit side by side, and the page (hooks/benchmarks.py) renders them all.
 """
@@ -31,6 +36,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import charts, explain
+from . import cores as cpu
 from . import machine as idle
 from .check import ROOT, run_worker
 from .common import (
@@ -49,7 +55,7 @@ from .common import (
 )
 
 OUT = ROOT / "docs" / "benchmarks"
-SCHEMA = 2
+SCHEMA = 3  # 3: CPU time per timed region, pinned cores, every fresh run's breakdown
 
 
 def cpu_model() -> str:
@@ -136,6 +142,26 @@ def worker_args(
     return args + ["--expect", ",".join(f"{m}={loss!r}" for m, loss in expect.items())]
 
 
+def breakdown(run: dict, out: dict) -> dict:
+    """Where the time to first step of one fresh process went."""
+    return {
+        "startup_s": out.get("startup_s"),
+        "import_s": out["import_s"],
+        "build_s": run.get("build_s"),
+        "first_step_s": run.get("first_step_s"),
+        "ttfs_s": run.get("ttfs_s"),
+    }
+
+
+def cpu_use(out: dict) -> dict:
+    """The cores a worker was given and the threads it ran: what the CPU-time check judges against."""
+    return {
+        "cores": out.get("cores"),
+        "pinning": out.get("pinning"),
+        "os_threads": out.get("os_threads"),
+    }
+
+
 def record(impl: str, device: str, run: dict, out: dict, fresh: bool, group: list[str]) -> dict:
     """One result: an implementation on a model and device, as the page and the charts read it."""
     return {
@@ -154,6 +180,9 @@ def record(impl: str, device: str, run: dict, out: dict, fresh: bool, group: lis
             "first_step_s": run.get("first_step_s"),
         },
         "ttfs_fresh_process": fresh,
+        "ttfs_runs": [breakdown(run, out)] if fresh and "ttfs_s" in run else [],
+        "cpu": run.get("cpu", {}),
+        "cpu_use": cpu_use(out),
         "peak_rss_mib": run.get("peak_rss_mib"),
         "cuda_peak_mib": run.get("cuda_peak_mib"),
         "peak_memory_scope": ",".join(group),
@@ -161,7 +190,9 @@ def record(impl: str, device: str, run: dict, out: dict, fresh: bool, group: lis
     }
 
 
-def bench_device(device, impls, models, groups, plan, n_threads, threads, loads) -> list[dict]:
+def bench_device(
+    device, impls, models, groups, plan, n_threads, threads, loads, cores
+) -> list[dict]:
     """Every implementation on one device: the reference first, whose losses the others must match."""
     results, reference = [], {}
     for impl in impls:
@@ -172,7 +203,7 @@ def bench_device(device, impls, models, groups, plan, n_threads, threads, loads)
             print(label, file=sys.stderr, end="", flush=True)
             t = time.perf_counter()
             args = worker_args([impl], group, "bench", plan.name, expect)
-            out = run_worker(family, args, device, n_threads)
+            out = run_worker(family, args, device, n_threads, cores=cores)
             print(f" {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
             loads.append(load_average())
             threads[family] = out["threads"]
@@ -190,10 +221,13 @@ def bench_device(device, impls, models, groups, plan, n_threads, threads, loads)
         for model in models:  # more fresh processes for the time to first step (full plan)
             for _ in range(plan.ttfs_runs - 1):
                 args = worker_args([impl], [model], "ttfs", plan.name, {})
-                run = run_worker(family, args, device, n_threads)["runs"][0]
+                out = run_worker(family, args, device, n_threads, cores=cores)
+                run = out["runs"][0]
                 for r in results:
                     if (r["impl"], r["model"]) == (impl, model) and "ttfs_s" in run:
                         r["ttfs_s_samples"].append(run["ttfs_s"])
+                        r["ttfs_runs"].append(breakdown(run, out))
+                        r["cpu"].setdefault("first_step_runs", []).append(run["cpu"]["first_step"])
     return results
 
 
@@ -222,7 +256,7 @@ def check_summary(results: list[dict], device: str, models: list[str]) -> list[d
     return summaries
 
 
-def sweep_device(device, impls, plan, n_threads, loads) -> list[dict]:
+def sweep_device(device, impls, plan, n_threads, loads, cores) -> list[dict]:
     """The MLP sweep: one process per framework family, every point for each implementation."""
     points = ",".join(f"{w}:{b}" for w, b in sweep_points(plan))
     by_family: dict[str, list[str]] = {}
@@ -234,11 +268,41 @@ def sweep_device(device, impls, plan, n_threads, loads) -> list[dict]:
         t = time.perf_counter()
         log(f"[bench] {device} sweep {','.join(members)} ...")
         args = ["--mode", "sweep", "--impls", ",".join(members), "--points", points]
-        out = run_worker(family, args + ["--plan", plan.name], device, n_threads, timeout=900)
+        out = run_worker(
+            family, args + ["--plan", plan.name], device, n_threads, timeout=900, cores=cores
+        )
         loads.append(load_average())
         log(f"[bench] {device} sweep {','.join(members)}: {time.perf_counter() - t:.1f} s")
-        found += [{"device": device, **r} for r in out["sweep"]]
+        found += [{"device": device, **r, "cpu_use": cpu_use(out)} for r in out["sweep"]]
     return found
+
+
+def unequal_cpu(results: list[dict], sweep: list[dict], n_cores: int) -> list[str]:
+    """Every timed region, of every implementation, where it used more CPU than its cores allow."""
+    found = []
+    for r in results:
+        regions = dict(r.get("cpu") or {})
+        for i, region in enumerate(regions.pop("first_step_runs", []), start=2):
+            regions[f"first step (fresh run {i})"] = region
+        found += cpu.problems(f"{r['impl']} {r['model']}", regions, n_cores)
+    for r in sweep:
+        found += cpu.problems(
+            f"{r['impl']} sweep {r['hidden']}:{r['batch']}", r.get("cpu") or {}, n_cores
+        )
+    return found
+
+
+def cpu_shares(results: list[dict], sweep: list[dict], n_cores: int) -> dict[str, float]:
+    """{impl: CPU time / (wall time x cores)} over its timed training: 1 when it kept its cores
+    busy; lower when it waited, or when other processes took its cores."""
+    totals: dict[str, list[float]] = {}
+    for r in [*results, *sweep]:
+        region = (r.get("cpu") or {}).get("train")
+        if region:
+            total = totals.setdefault(r["impl"], [0.0, 0.0])
+            total[0] += region["cpu_s"]
+            total[1] += region["wall_s"] * n_cores
+    return {impl: round(c / w, 3) for impl, (c, w) in totals.items() if w > 0}
 
 
 def output_name(machine: dict, device: str) -> str:
@@ -326,11 +390,15 @@ def main(argv=None) -> int:
     # quick: one process per implementation runs both models (the second model's time to first step is
     # not measured: the process is no longer fresh); full: one fresh process per (impl, model).
     groups = [models] if args.quick else [[m] for m in models]
+    cores = cpu.choose(args.threads)  # the same cores for every worker
+    log(f"[bench] every worker on cores {','.join(map(str, cores))}")
 
     written = []
     for device in devices:
         started, loads, threads = time.perf_counter(), [load_average()], {}
-        results = bench_device(device, impls, models, groups, plan, args.threads, threads, loads)
+        results = bench_device(
+            device, impls, models, groups, plan, args.threads, threads, loads, cores
+        )
         correctness = check_summary(results, device, models)
         failed = [c for c in correctness if not c["passed"]]
         if failed:  # never publish timings of implementations that do not compute the same thing
@@ -338,18 +406,35 @@ def main(argv=None) -> int:
                 log(f"[bench] correctness check failed: {c}")
             log("[bench] results NOT written")
             return 1
-        sweep = [] if args.no_sweep else sweep_device(device, impls, plan, args.threads, loads)
+        sweep = (
+            [] if args.no_sweep else sweep_device(device, impls, plan, args.threads, loads, cores)
+        )
+        unequal = unequal_cpu(results, sweep, len(cores))
+        if unequal:  # never publish figures of an implementation that had more cores than others
+            log("[bench] an implementation used more cores than it was given:")
+            log("\n".join(f"  {line}" for line in unequal))
+            log("[bench] results NOT written")
+            return cpu.UNEQUAL_CPU_EXIT_STATUS
+        shares = cpu_shares(results, sweep, len(cores))
         explained = None
         if device == "cpu" and not (args.quick or args.no_explain) and explain.possible():
             log("[bench] explaining the compiled implementations (bench.explain) ...")
-            explained = explain.collect(quick=args.quick, log=log)
+            explained = explain.collect(quick=args.quick, log=log, cores=cores)
             loads.append(load_average())
         # The 1-minute load average after (and during) the run includes the benchmark's own work:
-        # about `threads` cores, more while Inductor compiles in parallel worker processes.
-        after = idle.reading(before["max_load"] + args.threads + 0.5)
+        # `threads` cores at most (every process it starts is pinned to them), so past `threads`
+        # + 0.5 other processes were running too.
+        limit_during = args.threads + 0.5
+        after = idle.reading(max(before["max_load"], limit_during))
         loads.append(after["load_average"])
-        during = max(load[0] for load in loads) > before["max_load"] + 2 * args.threads + 0.5
-        under_load = bool(before["busy"] or after["busy"] or during)
+        during = max(load[0] for load in loads) > limit_during
+        # On the CPU, a pinned worker that got less CPU time than wall time lost its cores to others
+        starved = {
+            impl: share
+            for impl, share in shares.items()
+            if device == "cpu" and share < cpu.MIN_CPU_SHARE
+        }
+        under_load = bool(before["busy"] or after["busy"] or during or starved)
         result_set = {
             "schema": SCHEMA,
             "machine": info,
@@ -371,7 +456,12 @@ def main(argv=None) -> int:
                 if args.quick
                 else "implementation and model",
                 "sweep_batch_width": SWEEP_BATCH_WIDTH,
+                "cores": cores,
+                "pinning": results[0]["cpu_use"]["pinning"] if results else None,
+                "cpu_tolerance": cpu.CPU_TOLERANCE,
             },
+            "cpu_share": shares,
+            "starved": starved,
             "machine_check": {"before": before, "after": after, "allow_load": args.allow_load},
             "under_load": under_load,
             "load_average": {
@@ -379,6 +469,7 @@ def main(argv=None) -> int:
                 "after": loads[-1],
                 "max_1min": max(load[0] for load in loads),
                 "samples_1min": [load[0] for load in loads],
+                "limit_during": limit_during,
             },
             "note": args.note,
             "duration_s": round(time.perf_counter() - started, 1),

@@ -12,6 +12,10 @@ Modes:
   and peak memory.
 - `sweep`: the MLP's training throughput at each `--points` width:batch (a new model per point; the
   number of steps per repeat is chosen from a first timing, to fill the plan's time budget).
+
+Every timed region also records the CPU time of the whole process (`bench.cores.Clock`), and the
+worker pins itself to `--cores` before it imports a framework (`bench.cores.pin`): the parent checks
+that no implementation used more cores than it was given.
 """
 
 import argparse
@@ -19,8 +23,8 @@ import json
 import resource
 import sys
 import time
-from time import perf_counter
 
+from . import cores as cpu
 from .common import (
     BATCH_SIZE,
     CHECK_STEPS,
@@ -50,22 +54,21 @@ def first_steps(
     weights = initial_weights(model)
     if perturb:
         weights = perturbed(weights)
-    t = perf_counter()
-    runner = runner_cls(impl, model, weights, device, LEARNING_RATE)
-    x, y = batches(model, CHECK_STEPS, seed=1)
-    first = runner.prepare(x[:BATCH_SIZE], y[:BATCH_SIZE])
-    build_s = perf_counter() - t
-    t = perf_counter()
-    runner.epoch(first)
-    first_step_s = perf_counter() - t
+    with cpu.Clock() as build:
+        runner = runner_cls(impl, model, weights, device, LEARNING_RATE)
+        x, y = batches(model, CHECK_STEPS, seed=1)
+        first = runner.prepare(x[:BATCH_SIZE], y[:BATCH_SIZE])
+    with cpu.Clock() as step:
+        runner.epoch(first)
     first_step_done = time.time()
     runner.epoch(runner.prepare(x[BATCH_SIZE:], y[BATCH_SIZE:]))
     record = {
         "check_loss": cross_entropy(runner.logits(x), y),
-        "build_s": build_s,
-        "first_step_s": first_step_s,
+        "build_s": build.wall_s,
+        "first_step_s": step.wall_s,
         "first_step_done": first_step_done,
         "info": runner.info(),
+        "cpu": {"first_step": step.record()},
     }
     return runner, record
 
@@ -73,11 +76,8 @@ def first_steps(
 def measure(runner, model: str, plan) -> dict:
     runner.epoch(runner.prepare(*batches(model, plan.warmup_steps, seed=2)))
     data = runner.prepare(*batches(model, plan.steps_per_repeat, seed=3))
-    rates = []
-    for _ in range(plan.repeats):
-        t = perf_counter()
-        runner.epoch(data)
-        rates.append(plan.steps_per_repeat * BATCH_SIZE / (perf_counter() - t))
+    rates, train = timed_repeats(runner, data, plan.repeats, plan.steps_per_repeat * BATCH_SIZE)
+    regions = {"train": train}
     x, _ = batches(model, 1, seed=4)
     latency = {}
     for batch_size in (1, BATCH_SIZE):
@@ -85,12 +85,26 @@ def measure(runner, model: str, plan) -> dict:
         for _ in range(plan.latency_warmup):
             runner.infer(inputs)
         times = []
-        for _ in range(plan.latency_calls):
-            t = perf_counter()
-            runner.infer(inputs)
-            times.append((perf_counter() - t) * 1e3)
+        with cpu.Clock() as calls:
+            for _ in range(plan.latency_calls):
+                t = cpu.Clock.wall()
+                runner.infer(inputs)
+                times.append((cpu.Clock.wall() - t) * 1e3)
         latency[str(batch_size)] = summary(times)
-    return {"train_samples_per_s": summary(rates), "latency_ms": latency}
+        regions[f"latency{batch_size}"] = calls.record()
+    return {"train_samples_per_s": summary(rates), "latency_ms": latency, "cpu": regions}
+
+
+def timed_repeats(runner, data, repeats: int, samples: int) -> tuple[list[float], dict]:
+    """`repeats` epochs over `data`: samples/s of each, and the wall and CPU time of them all."""
+    rates, total = [], cpu.Clock()
+    for _ in range(repeats):
+        with cpu.Clock() as one:
+            runner.epoch(data)
+        rates.append(samples / one.wall_s)
+        total.wall_s += one.wall_s
+        total.cpu_s += one.cpu_s
+    return rates, total.record()
 
 
 def error_text(error: Exception) -> str:
@@ -109,23 +123,19 @@ def sweep_point(runner_cls, impl: str, device: str, hidden: int, batch: int, pla
     runner = runner_cls(impl, "mlp", initial_weights("mlp", hidden=hidden), device, LEARNING_RATE)
     runner.batch_size = batch
     warm = runner.prepare(*batches("mlp", 3, seed=2, batch_size=batch))
-    t = perf_counter()
-    runner.epoch(warm)  # compiles, where there is something to compile
-    first_s = perf_counter() - t
-    t = perf_counter()
-    runner.epoch(warm)
-    per_step = (perf_counter() - t) / 3
+    with cpu.Clock() as first:
+        runner.epoch(warm)  # compiles, where there is something to compile
+    with cpu.Clock() as again:
+        runner.epoch(warm)
+    per_step = again.wall_s / 3
     steps = plan.sweep_budget_s / plan.sweep_repeats / per_step
     steps = int(min(max(steps, plan.sweep_min_steps), 500))
     data = runner.prepare(*batches("mlp", steps, seed=3, batch_size=batch))
     runner.epoch(data)
-    rates = []
-    for _ in range(plan.sweep_repeats):
-        t = perf_counter()
-        runner.epoch(data)
-        rates.append(steps * batch / (perf_counter() - t))
-    record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps, "first_s": first_s}
+    rates, train = timed_repeats(runner, data, plan.sweep_repeats, steps * batch)
+    record = {"hidden": hidden, "batch": batch, "steps_per_repeat": steps, "first_s": first.wall_s}
     record["train_samples_per_s"] = summary(rates)
+    record["cpu"] = {"train": train}
     if (
         impl == "torch-compile"
     ):  # graphs compiled for this point: 1 (the training step) if all is well
@@ -147,6 +157,9 @@ def main(argv=None) -> int:
     parser.add_argument("--models", default="mlp,cnn")
     parser.add_argument("--device", default="cpu", choices=["cpu", "cuda"])
     parser.add_argument("--threads", type=int, required=True)
+    parser.add_argument(
+        "--cores", default="", help="comma-separated cores to pin to (default: bench.cores.choose)"
+    )
     parser.add_argument("--mode", default="check", choices=["check", "ttfs", "bench", "sweep"])
     parser.add_argument("--points", default="", help="sweep: `width:batch,...`")
     parser.add_argument("--plan", default="quick", choices=sorted(PLANS))
@@ -161,7 +174,13 @@ def main(argv=None) -> int:
 
     specs = args.impls.split(",")
     impls = [spec.removesuffix(PERTURBED_SUFFIX) for spec in specs]
-    t = perf_counter()
+    # Before any framework starts its threads: they (and any process they start) inherit the cores.
+    if args.mode == "check":  # nothing timed: the correctness check runs wherever it is started
+        cores, pinning = [], "not pinned: correctness check, nothing timed"
+    else:
+        cores = [int(c) for c in args.cores.split(",")] if args.cores else cpu.choose(args.threads)
+        pinning = cpu.pin(cores)
+    t = time.perf_counter()
     # Bench runs are one implementation per process. A check may also run PyTorch eager in a Keras
     # process (one import of torch fewer): each framework is configured once, whichever imports it.
     runners, threads, frameworks = {}, {}, {}
@@ -177,13 +196,15 @@ def main(argv=None) -> int:
         runners |= {"torch-eager": torch_impl.TorchRunner, "torch-compile": torch_impl.TorchRunner}
         threads |= torch_impl.configure(args.threads, args.device)
         frameworks["torch"] = torch_impl
-    import_s = perf_counter() - t
+    import_s = time.perf_counter() - t
 
     out = {
         "family": args.family,
         "device": args.device,
         "import_s": import_s,
         "threads": threads,
+        "cores": cores,
+        "pinning": pinning,
         "runs": [],
     }
     if args.spawn_time is not None:
@@ -200,6 +221,7 @@ def main(argv=None) -> int:
                 except Exception as error:  # reported to the parent, which shows it
                     record = {"hidden": hidden, "batch": batch, "error": error_text(error)}
                 out["sweep"].append({"impl": impl, **record})
+        out["os_threads"] = cpu.os_threads()
         print(MARKER + json.dumps(out), flush=True)
         return 0
     for spec, impl in zip(specs, impls, strict=True):
@@ -220,12 +242,15 @@ def main(argv=None) -> int:
                         f"reference {expect[model]:.6f} (tolerance {CHECK_TOLERANCE}): not timed"
                     )
                     continue
-                record.update(measure(runner, model, PLANS[args.plan]))
+                measured = measure(runner, model, PLANS[args.plan])
+                record["cpu"] |= measured.pop("cpu")
+                record.update(measured)
                 record["peak_rss_mib"] = peak_rss_mib()
                 memory = frameworks["torch" if impl.startswith("torch-") else "keras"]
                 record["cuda_peak_mib"] = memory.cuda_peak_mib() if args.device == "cuda" else None
             except Exception as error:  # reported to the parent, which shows it
                 record["error"] = error_text(error)
+    out["os_threads"] = cpu.os_threads()
     print(MARKER + json.dumps(out), flush=True)
     return 0
 

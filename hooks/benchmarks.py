@@ -24,6 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # MkDocs loads hooks by path
 from bench.charts import fmt as format_number  # noqa: E402
+from bench.common import MODELS as MODEL_LAYERS  # noqa: E402
+from bench.common import mlp_step_flops  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.benchmarks")
 
@@ -114,6 +116,7 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
                 settings.append(f"{rs['impls'][impl]['label']}: {shown}")
         if settings:
             notes.append("As resolved at run time: " + "; ".join(settings) + ".")
+        notes += cpu_notes(rs, results, impls, models)
     elif metric in ("latency1", "latency64"):
         batch = metric.removeprefix("latency")
         header = ["Implementation"] + [
@@ -125,6 +128,14 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
                 r = find.get((impl, m))
                 row.append(cell(r, spread((r.get("latency_ms") or {}).get(batch) if r else None)))
             rows.append(row)
+        keras_rows = [
+            rs["impls"][i]["label"] for i in impls if rs["impls"][i]["how"].startswith("model.fit")
+        ]
+        if keras_rows:
+            notes.append(
+                f"Rows are named by how each implementation trains: {', '.join(keras_rows)} "
+                "time `model.predict_on_batch` here, which returns NumPy."
+            )
     elif metric == "ttfs":
         header = ["Implementation", "Model", "Time to first step, s", "Fresh runs"]
         header += ["Start + import, s", "Build, s", "First step, s"]
@@ -132,25 +143,28 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
         for impl in impls:
             for m in models:
                 r = find.get((impl, m))
-                samples, b = (
-                    (r or {}).get("ttfs_s_samples") or [],
-                    (r or {}).get("ttfs_breakdown") or {},
-                )
+                samples = (r or {}).get("ttfs_s_samples") or []
                 if r is None or not (samples or r.get("error")):
                     missing.append(m)
                     continue
                 total = fmt(median(samples)) if samples else "–"
                 if len(samples) > 1:
                     total += f" ({fmt(min(samples))}–{fmt(max(samples))})"
-                start = b.get("import_s")
-                start = start + (b.get("startup_s") or 0) if start is not None else None
+                parts = breakdown_medians(r) if r else {}
                 rows.append([
                     rs["impls"][impl]["label"], label.get(m, m), cell(r, total), str(len(samples)),
-                    fmt(start), fmt(b.get("build_s")), fmt(b.get("first_step_s")),
+                    fmt(parts.get("start_s")), fmt(parts.get("build_s")),
+                    fmt(parts.get("first_step_s")),
                 ])  # fmt: skip
+        every_run = any(len((r or {}).get("ttfs_runs") or []) > 1 for r in results)
         notes.append(
-            "Median, and range over the fresh runs when there are several. The breakdown is that of the "
-            "first run: interpreter start and framework import, building the model (weights loaded, "
+            "Median, and range over the fresh runs when there are several. The breakdown, "
+            + (
+                "the median of each part over the fresh runs"
+                if every_run
+                else "that of the first run"
+            )
+            + ": interpreter start and framework import, building the model (weights loaded, "
             "optimizer and compiled functions set up), and the first training step."
         )
         if missing:
@@ -189,6 +203,68 @@ def metric_rows(rs: dict, device: str, metric: str) -> tuple[list[str], list[lis
     return header, rows, notes
 
 
+def breakdown_medians(r: dict) -> dict:
+    """Median start + import, build and first step over a result's fresh runs (older files: the
+    first run only)."""
+    runs = r.get("ttfs_runs") or ([r["ttfs_breakdown"]] if r.get("ttfs_breakdown") else [])
+    parts = {}
+    for key in ("build_s", "first_step_s"):
+        values = [b[key] for b in runs if b.get(key) is not None]
+        parts[key] = median(values) if values else None
+    starts = [
+        b["import_s"] + (b.get("startup_s") or 0) for b in runs if b.get("import_s") is not None
+    ]
+    parts["start_s"] = median(starts) if starts else None
+    return parts
+
+
+def cpu_recorded(rs: dict) -> bool:
+    """Does this result set record CPU time beside wall time (schema 3), for every timed result?"""
+    timed = [r for r in rs["results"] if r.get("train_samples_per_s")]
+    return bool(timed) and all((r.get("cpu") or {}).get("train") for r in timed)
+
+
+def share_text(region: dict | None, n_cores: int) -> str:
+    if not region or not region["wall_s"]:
+        return "–"
+    return f"{region['cpu_s'] / (region['wall_s'] * n_cores):.2f}"
+
+
+def cpu_notes(rs: dict, results: list[dict], impls: list[str], models: list[str]) -> list[str]:
+    """The cores and threads each implementation had, and its CPU time against its wall time."""
+    if not cpu_recorded(rs):
+        return [
+            "CPU time was not recorded in this result set, and its workers were not pinned to "
+            "cores: it does not show that every implementation used the same number of cores."
+        ]
+    s = rs["settings"]
+    n_cores = len(s["cores"])
+    find = {(r["impl"], r["model"]): r for r in results}
+    rows = []
+    for impl in impls:
+        use = next((r["cpu_use"] for r in results if r["impl"] == impl and r.get("cpu_use")), {})
+        row = [rs["impls"][impl]["label"], str(use.get("os_threads") or "–")]
+        row += [share_text(((find.get((impl, m)) or {}).get("cpu") or {}).get("train"), n_cores)
+                for m in models]  # fmt: skip
+        rows.append(row)
+    header = ["Implementation", "OS threads"]
+    header += [f"{MODEL_NAMES.get(m, m)}: CPU time / (wall time × cores)" for m in models]
+    pinned = s.get("pinning") == "os.sched_setaffinity"
+    cores = ", ".join(map(str, s["cores"]))
+    intro = (
+        f"CPU use: every process ran on the same {n_cores} core{'s' if n_cores > 1 else ''} "
+        f"(core {cores}, `os.sched_setaffinity`), whatever threads its framework started"
+        if pinned
+        else f"CPU use: the processes could not be pinned to cores here ({s.get('pinning')})"
+    )
+    intro += (
+        f". A run fails when an implementation uses more CPU time than its wall time × "
+        f"{n_cores} core{'s' if n_cores > 1 else ''} (+{s['cpu_tolerance']:.0%}); a ratio "
+        "below 1 is time it waited, or lost its core to other processes."
+    )
+    return [intro, "\n    ".join(table(header, rows))]
+
+
 def threads_text(rs: dict) -> str:
     names = {
         "torch_num_threads": "torch.set_num_threads",
@@ -202,7 +278,10 @@ def threads_text(rs: dict) -> str:
         for key, value in settings.items():
             seen[names.get(key, key)] = value
     details = ", ".join(f"{k} {v}" for k, v in seen.items())
-    return f"{rs['settings']['threads']} for every framework ({details}); OMP_NUM_THREADS likewise"
+    text = f"{rs['settings']['threads']} for every framework ({details}); OMP_NUM_THREADS likewise"
+    if rs["settings"].get("cores"):
+        text += f"; every process pinned to core {', '.join(map(str, rs['settings']['cores']))}"
+    return text
 
 
 def loads_text(load: dict, cpus: int) -> str:
@@ -215,10 +294,10 @@ def loads_text(load: dict, cpus: int) -> str:
     )
 
 
-def calibration_text(check: dict) -> str:
+def calibration_text(check: dict, why: str = "") -> str:
     c = check["calibration"]
     return (
-        f"1-minute load {check['load_average'][0]:.2f} (limit {check['max_load']:.2f}); "
+        f"1-minute load {check['load_average'][0]:.2f} (limit {check['max_load']:.2f}{why}); "
         f"calibration loop {c['median_ms']:.1f} ms, {c['cpu_share']:.0%} of a core, "
         f"spread {c['spread']:.0%}"
     )
@@ -263,8 +342,12 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
     ]
     check = rs.get("machine_check")
     if check:
-        rows.append(["Idle check before", calibration_text(check["before"])])
-        rows.append(["Idle check after", calibration_text(check["after"])])
+        rows.append(["Idle check before", calibration_text(check["before"], ": half the CPUs")])
+        rows.append([
+            "Idle check after",
+            calibration_text(check["after"], ": the benchmark's own threads + 0.5, or the limit before"
+                             if "limit_during" in load else ""),
+        ])  # fmt: skip
     if rs.get("note"):
         rows.append(["Note", rs["note"]])
     out = [f"### {set_title(rs)}", ""]
@@ -277,6 +360,10 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
             f"the 1-minute load average reached {load['max_1min']:.2f} on {m['logical_cpus']} CPUs, "
             f"of which the benchmark itself accounts for about {s['threads']}"
         )
+        why += [
+            f"{rs['impls'][impl]['label']} got {share:.0%} of its core{'s' if s['threads'] > 1 else ''}"
+            for impl, share in (rs.get("starved") or {}).items()
+        ]
         out += [
             '!!! danger "Taken under load"',
             "    Other processes competed for the CPU while this set was measured: "
@@ -382,10 +469,8 @@ def implementations(sets: list[dict]) -> str:
         impls.update(rs["impls"])
         models.update(rs["models"])
     lines = table(["Implementation", "What runs"], [[i["label"], i["how"]] for i in impls.values()])
-    lines += [
-        "",
-        *table(["Model", "Layers"], [[key.upper(), desc] for key, desc in models.items()]),
-    ]
+    layers = [[key.upper(), MODEL_LAYERS.get(key, desc)] for key, desc in models.items()]
+    lines += ["", *table(["Model", "Layers"], layers)]
     return "\n".join(lines)
 
 
@@ -422,14 +507,39 @@ def rate(rs: dict, impl: str, model: str) -> float | None:
     return None
 
 
-def first_cost(rs: dict, impl: str, model: str) -> float | None:
-    """Seconds from the model's construction to the end of its first step (build + first step)."""
+def first_cost(rs: dict, impl: str, model: str) -> tuple[float, int] | None:
+    """Seconds from the model's construction to the end of its first step (build + first step):
+    the median over the fresh runs that recorded it, and how many did (older files: the first)."""
     for r in rs["results"]:
         if (r["impl"], r["model"]) == (impl, model):
-            b = r.get("ttfs_breakdown") or {}
-            if b.get("build_s") is not None and b.get("first_step_s") is not None:
-                return b["build_s"] + b["first_step_s"]
+            runs = r.get("ttfs_runs") or [r.get("ttfs_breakdown") or {}]
+            costs = [
+                b["build_s"] + b["first_step_s"]
+                for b in runs
+                if b.get("build_s") is not None and b.get("first_step_s") is not None
+            ]
+            return (median(costs), len(costs)) if costs else None
     return None
+
+
+def stats_of(rs: dict, impl: str, model: str) -> dict | None:
+    for r in rs["results"]:
+        if (r["impl"], r["model"]) == (impl, model) and r.get("train_samples_per_s"):
+            return r["train_samples_per_s"]
+    return None
+
+
+def same_point_in_sweep(rs: dict, model: str) -> dict[str, float]:
+    """{impl: samples/s} of the sweep's measurement of the benchmarked MLP itself (width 128 at
+    the benchmark's batch size), measured again in another process: empty for the CNN."""
+    if model != "mlp":
+        return {}
+    batch, width = rs["settings"]["batch_size"], rs["settings"].get("sweep_batch_width", 128)
+    return {
+        r["impl"]: r["train_samples_per_s"]["median"]
+        for r in rs.get("sweep") or []
+        if (r.get("hidden"), r.get("batch")) == (width, batch) and r.get("train_samples_per_s")
+    }
 
 
 def times(ratio: float) -> str:
@@ -451,6 +561,11 @@ def label_of(rs: dict, impl: str) -> str:
 
 
 def fastest_sentences(rs: dict) -> list[str]:
+    """The fastest implementation per model, named only when the measurement tells it apart: its
+    quartiles clear of the next one's, and the sweep's measurement of the same MLP agreeing.
+    A result set that does not record CPU time names none (equal cores not shown)."""
+    if not cpu_recorded(rs):
+        return []
     out = []
     for model in rs["models"]:
         ranked = sorted(
@@ -459,8 +574,30 @@ def fastest_sentences(rs: dict) -> list[str]:
         if len(ranked) < 2:
             continue
         (best, first), (second, runner_up), (worst, last) = ranked[0], ranked[1], ranked[-1]
+        name = MODEL_NAMES.get(model, model)
+        slowest = (
+            f"{label_of(rs, last)} is slowest, at {worst / best:.2f}× the throughput of "
+            f"{label_of(rs, first)}."
+        )
+        doubts = []
+        if stats_of(rs, first, model)["q1"] <= stats_of(rs, runner_up, model)["q3"]:
+            doubts.append("their quartiles overlap")
+        again = same_point_in_sweep(rs, model)
+        if first in again and runner_up in again and again[runner_up] >= again[first]:
+            doubts.append(
+                f"the sweep, which measures the same model at the same batch size again, puts "
+                f"{label_of(rs, runner_up)} ahead ({fmt(again[runner_up])} against "
+                f"{fmt(again[first])} samples/s)"
+            )
+        if doubts:
+            out.append(
+                f"**{name}**: {label_of(rs, first)} ({fmt(best)} samples/s) and "
+                f"{label_of(rs, runner_up)} ({fmt(second)}) are not told apart: "
+                f"{' and '.join(doubts)}. {slowest}"
+            )
+            continue
         out.append(
-            f"**{MODEL_NAMES.get(model, model)}**: {label_of(rs, first)} trains fastest, "
+            f"**{name}**: {label_of(rs, first)} trains fastest, "
             f"{fmt(best)} samples/s: {times(best / second)} the throughput of "
             f"{label_of(rs, runner_up)} (next fastest) and {times(best / worst)} that of "
             f"{label_of(rs, last)} (slowest)."
@@ -478,19 +615,24 @@ def compile_sentences(rs: dict) -> tuple[list[str], list[tuple[str, str]]]:
                 continue
             name, base = label_of(rs, compiled), label_of(rs, eager)
             cc, ce = first_cost(rs, compiled, model), first_cost(rs, eager, model)
-            extra = cc - ce if cc is not None and ce is not None else None
-            cost = f" its first step costs {fmt(extra)} s more" if extra is not None else ""
+            extra = cc[0] - ce[0] if cc is not None and ce is not None else None
+            runs = min(cc[1], ce[1]) if extra is not None else 0
+            over = f"median of {runs} fresh runs" if runs > 1 else "first fresh run"
+            cost = (
+                f" its first step costs {fmt(extra)} s more ({over})" if extra is not None else ""
+            )
             what = f"{name} on the {MODEL_NAMES.get(model, model)}"
             if rc < 0.95 * re_:
                 losing.append((compiled, model))
                 out.append(
                     f"{what} trains at {rc / re_:.2f}× the throughput of {base}: compilation "
-                    f"does not pay off here, at any number of steps ({cost.strip() or 'no cost'})."
+                    f"does not pay off here, at any number of steps{';' + cost if cost else ''}."
                 )
             elif rc <= 1.05 * re_:
                 out.append(
                     f"{what} trains at the throughput of {base} ({rc / re_:.3f}×, within the"
-                    f" ±5% this page counts as equal):{cost} for no steady-state gain."
+                    f" ±5% this page counts as equal):{cost + ',' if cost else ''} for no steady-state"
+                    " gain."
                 )
             else:
                 batch = rs["settings"]["batch_size"]
@@ -642,10 +784,56 @@ def explain_sentences(rs: dict, losing: list[tuple[str, str]]) -> tuple[list[str
     return out, unexplained
 
 
+def arithmetic_sentences(rs: dict) -> list[str]:
+    """How much of an MLP training step is arithmetic, per implementation, from the width sweep:
+    the step's matrix-product FLOPs (bench.common.mlp_step_flops) at the smallest width, counted at
+    the best rate (FLOP/s) the implementation reaches anywhere in the sweep; the rest of the step
+    is time around the arithmetic (framework overhead, and small products running below that rate)."""
+    from bench.charts import sweep_lines
+
+    lines = sweep_lines(rs, "sweep-width")
+    batch = rs["settings"]["batch_size"]
+    found, around_most, arithmetic_most = [], [], []
+    for impl, points in lines.items():
+        if len(points) < 2:
+            continue
+        step = {w: batch / st["median"] for w, st in points}
+        flop_rate = {w: mlp_step_flops(w, batch) / t for w, t in step.items()}
+        best = max(flop_rate, key=flop_rate.get)
+        small = min(step)
+        arithmetic = mlp_step_flops(small, batch) / flop_rate[best]
+        share = arithmetic / step[small]
+        (arithmetic_most if share >= 0.5 else around_most).append(label_of(rs, impl))
+        found.append(
+            f"{label_of(rs, impl)}: {step[small] * 1e3:.3f} ms per step at width {small}, whose "
+            f"{mlp_step_flops(small, batch) / 1e6:.0f} MFLOP take {arithmetic * 1e3:.3f} ms at "
+            f"the {flop_rate[best] / 1e9:.1f} GFLOP/s it reaches at width {best}: "
+            f"{share:.0%} arithmetic, {(step[small] - arithmetic) * 1e3:.3f} ms around it."
+        )
+    if not found:
+        return []
+    small = min(x for points in lines.values() for x, _ in points)
+    verdict = []
+    if around_most:
+        verdict.append(
+            f"more than half of the step is time around the arithmetic for {', '.join(around_most)}"
+        )
+    if arithmetic_most:
+        verdict.append(f"at least half is arithmetic for {', '.join(arithmetic_most)}")
+    head = (
+        f"**Arithmetic and overhead in an MLP step** (batch {batch}, from the width sweep). At width "
+        f"{small}, {'; '.join(verdict)}. The arithmetic is the step's matrix products "
+        "(forward, and backward for the weights and the hidden layer), counted at the best rate the "
+        "sweep measured for each implementation; smaller products may run below that rate, so the "
+        "time around the arithmetic is at most the framework's overhead:"
+    )
+    return [head, "", *[f"- {line}" for line in found], ""]
+
+
 def summary(sets: list[dict]) -> str:
     lines = []
     for rs in sets:
-        lines += [f"### {set_title(rs)}", ""]
+        lines += [f"### In brief: {set_title(rs)}", ""]
         if under_load(rs):
             lines += [
                 '!!! danger "Taken under load"',
@@ -653,9 +841,18 @@ def summary(sets: list[dict]) -> str:
                 "these sentences describe a loaded machine.",
                 "",
             ]
+        if not cpu_recorded(rs):
+            lines += [
+                '!!! warning "Equal CPU use not shown"',
+                "    This result set does not record the CPU time of each implementation, and its "
+                "processes were not pinned to cores: it does not show that every implementation "
+                "used the same number of cores, so no implementation is named fastest here.",
+                "",
+            ]
         fastest = fastest_sentences(rs)
         compiles, losing = compile_sentences(rs)
         lines += [f"- {s}" for s in fastest + compiles + sweep_sentences(rs)] + [""]
+        lines += arithmetic_sentences(rs)
         explained, unexplained = explain_sentences(rs, losing)
         lines += [f"{s}\n" for s in explained]
         if unexplained:

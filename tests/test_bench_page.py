@@ -1,17 +1,21 @@
 """The benchmarks page says what its results files say: the summary sentences, the flags and the
-GPU columns are computed from them at build time (hooks/benchmarks.py), and `make bench` refuses a
-busy machine (bench/machine.py). Pure Python on small JSON: no framework is imported, no timing."""
+GPU columns are computed from them at build time (hooks/benchmarks.py), `make bench` refuses a
+busy machine (bench/machine.py), and a run in which an implementation used more cores than the
+others writes nothing (bench/cores.py). Pure Python on small JSON, fake clocks where time is
+involved: no framework is imported, nothing is timed."""
 
 import copy
 import json
+import os
 import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pytest
 
-from bench import charts, machine, run
+from bench import charts, cores, machine, run, worker
 from bench.common import IMPLS, MODELS, PLANS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +37,9 @@ def result(impl: str, model: str, rate: float, build_s: float = 0.1, first_s: fl
         "cuda_peak_mib": None, "peak_memory_scope": model, "check_loss": 2.29,
         "ttfs_breakdown": {"startup_s": 0.1, "import_s": 1.0, "build_s": build_s,
                            "first_step_s": first_s},
+        "cpu": {"first_step": {"wall_s": first_s, "cpu_s": first_s},
+                "train": {"wall_s": 1.0, "cpu_s": 0.99}},
+        "cpu_use": {"cores": [1], "pinning": "os.sched_setaffinity", "os_threads": 3},
     }  # fmt: skip
 
 
@@ -65,7 +72,8 @@ def result_set(rates=RATES, device: str = "cpu", label: str = "Test CPU, 2 CPUs"
         "models": dict(MODELS),
         "settings": {"batch_size": 64, "dtype": "float32", "threads": 1, "thread_settings": {},
                      "learning_rate": 0.05, "check_steps": 5, "check_tolerance": 1e-5,
-                     "process_per": "implementation and model", "sweep_batch_width": 128},
+                     "process_per": "implementation and model", "sweep_batch_width": 128,
+                     "cores": [1], "pinning": "os.sched_setaffinity", "cpu_tolerance": 0.1},
         "machine_check": None,
         "under_load": False,
         "load_average": {"before": [0.1, 0.1, 0.1], "after": [0.9, 0.5, 0.2], "max_1min": 0.9,
@@ -93,19 +101,28 @@ def write(docs: Path, rs: dict) -> None:
 
 
 def test_the_summary_changes_with_the_committed_results(tmp_path):
-    """The committed results file, copied: slow its fastest implementation down, the words follow."""
+    """The committed results file, copied: slow its fastest implementation down, the words follow.
+    A file without CPU time names no fastest implementation; given CPU time, it does."""
     shutil.copytree(ROOT / "docs" / "benchmarks", tmp_path / "benchmarks")
-    before = render(tmp_path)
     path = sorted((tmp_path / "benchmarks" / "results").glob("*.json"))[0]
     data = json.loads(path.read_text())
+    if not hook.cpu_recorded(data):
+        text = render(tmp_path)
+        assert "Equal CPU use not shown" in text and "**MLP**:" not in text
+        for r in data["results"]:
+            r["cpu"] = {"train": {"wall_s": 1.0, "cpu_s": 1.0}}
+        data["settings"] |= {"cores": [1], "pinning": "os.sched_setaffinity", "cpu_tolerance": 0.1}
+        path.write_text(json.dumps(data))
+    before = render(tmp_path)
     mlp = [r for r in data["results"] if r["model"] == "mlp" and r.get("train_samples_per_s")]
     fastest = max(mlp, key=lambda r: r["train_samples_per_s"]["median"])
-    assert f"{data['impls'][fastest['impl']]['label']} trains fastest" in before
+    label = data["impls"][fastest["impl"]]["label"]
+    assert f"**MLP**: {label} " in before  # fastest, or first of two not told apart
     for key in ("median", "q1", "q3", "min", "max"):
         fastest["train_samples_per_s"][key] /= 100
     path.write_text(json.dumps(data))
     after = render(tmp_path)
-    assert f"**MLP**: {data['impls'][fastest['impl']]['label']} trains fastest" not in after
+    assert f"**MLP**: {label} " not in after
     assert before != after
 
 
@@ -236,3 +253,205 @@ def test_a_new_run_replaces_the_older_format(tmp_path):
     assert not (out / "results" / "old-box.json").exists() and not old_chart.exists()
     for path in (out / "results").glob("*.json"):
         assert json.loads(path.read_text())["schema"] >= 2
+
+
+def test_no_fastest_is_named_without_cpu_time(tmp_path):
+    rs = result_set()
+    for r in rs["results"]:
+        del r["cpu"]
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    assert '!!! warning "Equal CPU use not shown"' in text
+    assert "**MLP**:" not in text and "**CNN**:" not in text
+    assert "CPU time was not recorded in this result set" in text
+
+
+def test_the_fastest_is_named_with_its_cpu_use_shown(tmp_path):
+    write(tmp_path, result_set())
+    text = render(tmp_path)
+    assert "**CNN**: TensorFlow tf.function trains fastest, 25,000 samples/s" in text
+    assert "every process ran on the same 1 core (core 1, `os.sched_setaffinity`)" in text
+    assert "| PyTorch eager | 3 | 0.99 | 0.99 |" in text
+
+
+def test_no_winner_when_quartiles_overlap_or_the_sweep_disagrees(tmp_path):
+    rates = copy.deepcopy(RATES)
+    rates["torch-eager"]["cnn"] = 24_000  # tf.function 25,000: quartiles (x0.95-x1.05) overlap
+    rs = result_set(rates)
+    # the sweep measures the benchmarked MLP (width 128, batch 64) again: PyTorch eager ahead
+    rs["sweep"] = [
+        {"device": "cpu", "impl": impl, "hidden": 128, "batch": 64,
+         "train_samples_per_s": stats(rate)}
+        for impl, rate in (("torch-eager", 121_000), ("tf-function", 118_000),
+                           ("tf-xla", 117_000))
+    ]  # fmt: skip
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    assert "trains fastest," not in text
+    # the sweep puts TensorFlow XLA behind tf.function, as the main run does: only the quartiles
+    assert (
+        "**MLP**: TensorFlow tf.function (120,000 samples/s) and TensorFlow XLA (119,000) are not "
+        "told apart: their quartiles overlap. PyTorch torch.compile is slowest, at 0.67× the "
+        "throughput of TensorFlow tf.function."
+    ) in text
+    assert "**CNN**: TensorFlow tf.function (25,000 samples/s) and PyTorch eager (24,000)" in text
+
+
+def test_the_sweep_alone_can_refuse_a_winner(tmp_path):
+    rates = copy.deepcopy(RATES)
+    rates["tf-xla"]["mlp"] = 90_000  # clear of tf.function's quartiles; next: PyTorch eager
+    rates["torch-eager"]["mlp"] = 100_000
+    rs = result_set(rates)
+    rs["sweep"] = [
+        {"device": "cpu", "impl": impl, "hidden": 128, "batch": 64,
+         "train_samples_per_s": stats(rate)}
+        for impl, rate in (("torch-eager", 125_000), ("tf-function", 118_000))
+    ]  # fmt: skip
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    assert (
+        "**MLP**: TensorFlow tf.function (120,000 samples/s) and PyTorch eager (100,000) are not "
+        "told apart: the sweep, which measures the same model at the same batch size again, puts "
+        "PyTorch eager ahead (125,000 against 118,000 samples/s)."
+    ) in text
+
+
+def test_the_first_step_cost_is_the_median_of_the_fresh_runs(tmp_path):
+    rs = result_set()
+    for r in rs["results"]:
+        builds = [14.0, 10.0, 11.0] if r["impl"] == "torch-compile" else [0.3, 0.2, 0.25]
+        r["ttfs_runs"] = [
+            {"startup_s": 0.1, "import_s": 1.0, "build_s": b, "first_step_s": 0.5, "ttfs_s": 2.0}
+            for b in builds
+        ]
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    # medians: 11.5 s against 0.75 s; the first run alone would say 14.5 - 0.8 = 13.7 s
+    assert "its first step costs 10.8 s more (median of 3 fresh runs)" in text
+
+
+def test_arithmetic_and_overhead_follow_from_the_sweep(tmp_path):
+    rs = result_set()
+    rates = {"torch-eager": {128: 100_000, 4096: 6_000}, "keras-fit": {128: 20_000, 4096: 5_000}}
+    rs["impls"]["keras-fit"] = {"label": IMPLS["keras-fit"].label, "how": IMPLS["keras-fit"].how}
+    rs["sweep"] = [
+        {"device": "cpu", "impl": impl, "hidden": width, "batch": 64,
+         "train_samples_per_s": stats(rate)}
+        for impl, by_width in rates.items()
+        for width, rate in by_width.items()
+    ]  # fmt: skip
+    write(tmp_path, rs)
+    text = render(tmp_path)
+    # PyTorch eager: 26.2 MFLOP in 0.64 ms at width 128 (40.9 GFLOP/s); 837.8 MFLOP in 10.67 ms
+    # at width 4096 (78.5 GFLOP/s): 26.2 MFLOP take 0.333 ms at the better rate, 52% of the step.
+    assert (
+        "PyTorch eager: 0.640 ms per step at width 128, whose 26 MFLOP take 0.333 ms at the 78.5 "
+        "GFLOP/s it reaches at width 4096: 52% arithmetic, 0.307 ms around it."
+    ) in text
+    assert (
+        "At width 128, more than half of the step is time around the arithmetic for Keras fit "
+        "(TensorFlow); at least half is arithmetic for PyTorch eager."
+    ) in text
+
+
+class FakeClocks:
+    """The clocks of a process whose `busy` threads all compute: CPU time runs `busy` times as fast
+    as wall time. Each training step "takes" 10 ms and each inference call 1 ms, of wall time."""
+
+    def __init__(self, busy: int):
+        self.now, self.busy = 0.0, busy
+
+    def wall(self) -> float:
+        return self.now
+
+    def cpu(self) -> float:
+        return self.now * self.busy
+
+
+class FakeRunner:
+    def __init__(self, clocks: FakeClocks):
+        self.clocks = clocks
+
+    def prepare(self, x, y):
+        return len(x) // 64
+
+    def epoch(self, steps: int) -> None:
+        self.clocks.now += 0.01 * steps
+
+    def prepare_infer(self, x):
+        return x
+
+    def infer(self, x) -> None:
+        self.clocks.now += 0.001
+
+
+def fake_measurement(monkeypatch, busy: int) -> dict:
+    """A bench-mode record of a fake implementation, measured by the worker's own code."""
+    clocks = FakeClocks(busy)
+    monkeypatch.setattr(cores.Clock, "wall", staticmethod(clocks.wall))
+    monkeypatch.setattr(cores.Clock, "cpu", staticmethod(clocks.cpu))
+    measured = worker.measure(FakeRunner(clocks), "mlp", PLANS["quick"])
+    out = {"import_s": 1.0, "cores": [1], "pinning": "os.sched_setaffinity", "os_threads": busy}
+    run_ = {"model": "mlp", "cpu": measured.pop("cpu"), **measured}
+    return run.record("keras-jax", "cpu", run_, out, fresh=False, group=["mlp"])
+
+
+@pytest.mark.parametrize("busy", [1, 2])
+def test_the_cpu_check_fails_an_implementation_with_two_busy_threads_on_one_core(monkeypatch, busy):
+    found = run.unequal_cpu([fake_measurement(monkeypatch, busy)], [], n_cores=1)
+    if busy == 1:
+        assert found == []
+    else:
+        assert found and all("2.00 cores busy on average" in line for line in found)
+        assert found[0].startswith("keras-jax mlp, train: ")
+
+
+def test_a_run_with_an_implementation_on_more_cores_writes_nothing(monkeypatch, tmp_path, capsys):
+    """bench.run with fake workers: Keras on JAX kept 2 cores busy on the 1 it was given."""
+
+    def fake_worker(family, args, device="cpu", threads=1, timeout=600, cores=None):
+        impl, models = args[args.index("--impls") + 1], args[args.index("--models") + 1]
+        busy = 2.0 if impl == "keras-jax" else 0.99
+        runs = [
+            result(impl, model, 1000.0) | {"ttfs_s": 2.0, "build_s": 0.1, "first_step_s": 0.01,
+                                           "cpu": {"train": {"wall_s": 1.0, "cpu_s": busy}}}
+            for model in models.split(",")
+        ]  # fmt: skip
+        return {"import_s": 1.0, "startup_s": 0.1, "threads": {}, "cores": cores,
+                "pinning": "os.sched_setaffinity", "os_threads": 4, "runs": runs}  # fmt: skip
+
+    monkeypatch.setattr(run, "run_worker", fake_worker)
+    monkeypatch.setattr(run, "available", lambda wanted: wanted)
+    monkeypatch.setattr(run.idle, "preflight", lambda *a: (True, {"busy": [], "max_load": 1.0}))
+    out = tmp_path / "benchmarks"
+    argv = ["--impls", "torch-eager,keras-jax", "--quick", "--no-sweep", "--devices", "cpu"]
+    assert run.main([*argv, "--out", str(out)]) == cores.UNEQUAL_CPU_EXIT_STATUS
+    err = capsys.readouterr().err
+    assert "keras-jax mlp, train: 2.000 s of CPU in 1.000 s of wall time" in err
+    assert "torch-eager" not in err.split("more cores than it was given:")[1]
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity on this OS")
+def test_pinning_reaches_the_threads_already_running():
+    """numpy's BLAS threads start before a worker pins itself: `pin` moves them too."""
+    script = (
+        "import os, threading\n"
+        "from bench import cores\n"
+        "stop = threading.Event()\n"
+        "waiting = threading.Thread(target=stop.wait)\n"
+        "waiting.start()\n"
+        "core = cores.choose(1)\n"
+        "cores.pin(core)\n"
+        "late = threading.Thread(target=stop.wait)\n"
+        "late.start()\n"
+        "tasks = os.listdir('/proc/self/task')\n"
+        "print(len(tasks), sorted({tuple(os.sched_getaffinity(int(t))) for t in tasks}) == "
+        "[tuple(core)])\n"
+        "stop.set()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "True"]
