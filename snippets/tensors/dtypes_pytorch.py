@@ -5,8 +5,11 @@ from torch import nn
 # int64, float32:
 print(torch.tensor([1, 2]).dtype, torch.tensor([1.0, 2.0]).dtype)
 
-# int + float gives a float: the default float32 (NumPy gives float64).
+# int + a Python float gives the default float32 (NumPy gives float64);
+# int + a float tensor gives that tensor's dtype.
 print("int + float:", (torch.tensor([1, 2]) + 0.5).dtype)
+float64 = torch.tensor([0.5], dtype=torch.float64)
+print("int + float64 tensor:", (torch.tensor([1, 2]) + float64).dtype)
 
 # NumPy's default float is float64, and torch keeps it.
 features = np.array([[0.1, 0.2]])

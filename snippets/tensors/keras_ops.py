@@ -1,3 +1,9 @@
+import os
+
+# This tab is about the TensorFlow backend: set before the first
+# `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import tensorflow as tf
 
@@ -6,7 +12,7 @@ x = keras.ops.arange(6)
 y = keras.ops.reshape(x, (2, 3))
 z = keras.ops.zeros((2, 3))
 
-print("backend:", keras.backend.backend())
+print("backend:", keras.config.backend())
 print("a tf.Tensor:", isinstance(y, tf.Tensor))
 print("dtypes:", keras.ops.dtype(y), keras.ops.dtype(z))
 

@@ -11,7 +11,7 @@ x = keras.ops.arange(6)
 y = keras.ops.reshape(x, (2, 3))
 z = keras.ops.zeros((2, 3))
 
-print("backend:", keras.backend.backend())
+print("backend:", keras.config.backend())
 print("a torch.Tensor:", isinstance(y, torch.Tensor))
 # Keras keeps its own defaults: int32 here, where torch.arange gives int64.
 print("dtypes:", y.dtype, z.dtype)
