@@ -9,6 +9,7 @@ A failure names the notebook, the cell and the snippet file line that raised.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from .failures import GateFailure, ShowsGateFailure
 
 ROOT = Path(__file__).resolve().parents[2]
+INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](snippets/[^"']+)["']""", re.M)
 NOTEBOOK_TIME_LIMIT = 180.0  # seconds for a whole notebook: the sum of its examples, and then some
 
 
@@ -42,6 +44,7 @@ def collect_page_notebooks(parent, page_path: Path, site):
     url = relative.with_suffix("").as_posix() + "/"
     markdown = page_path.read_text(encoding="utf-8")
     notebooks = hook.page_notebooks(markdown, url, site.config["site_url"] or "/", site.root)
+    notebook_snippets = sorted(set(INCLUDE.findall(markdown)))
     for label, notebook in notebooks.items():
         name = hook.notebook_name(relative.as_posix(), label)
         item = PageNotebookItem.from_parent(parent, name=f"notebook {name}")
@@ -52,6 +55,16 @@ def collect_page_notebooks(parent, page_path: Path, site):
 
             item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
         item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT + 60))
+        if parent.config.getoption("--record"):
+            from . import matrix
+
+            entry = matrix.result_entry(
+                site.root, f"docs/{relative.as_posix()}", None, "notebook", notebook_snippets
+            )
+            entry = {**entry, "notebook": name}
+            if matrix.unchanged_since_record(parent.config, entry):
+                continue  # --record-update: its old result stands
+            item.user_properties.append(("matrix_entry", entry))
         yield item
 
 

@@ -35,7 +35,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
-from . import equivalence
+from . import equivalence, matrix
 from .failures import GateFailure, ShowsGateFailure
 from .gotchas import unproven_gotchas
 from .network_guard import BLOCKED
@@ -60,6 +60,7 @@ def pytest_addoption(parser):
         action="store_true",
         help="run every example in a new interpreter that has imported nothing (slow, exact)",
     )
+    matrix.add_options(group)
     parser.addini("gate_preload", "modules the warm workers import once", type="args", default=[])
     parser.addini(
         "gate_device_report",
@@ -71,6 +72,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line("markers", "cpu_only(reason): the example is meant to stay on the CPU")
     config.addinivalue_line(
+        "markers", "one_keras_backend(reason): not run on the other Keras backends (matrix.py)"
+    )
+    config.addinivalue_line(
         "markers", "timeout(seconds): time limit of one example (pytest-timeout)"
     )
     if config.getoption("--gpu") and not hasattr(config, "workerinput"):
@@ -80,6 +84,7 @@ def pytest_configure(config):
         gpu=config.getoption("--gpu"),
         fresh_interpreter=config.getoption("--fresh-interpreter"),
         coverage=coverage_config(config),
+        start_method=config.getoption("--start-method"),
     )
 
 
@@ -129,6 +134,9 @@ class DocsPage(MarkdownFile):
 
     def collect(self):
         page = site_of(self.config).read_page(self.path)
+        if matrix.special_mode(self.config):  # another backend, or spawn: those examples only
+            yield from self.collect_examples(page, {})
+            return
         groups, problems = equivalence.groups_of(page)
         tabs = {id(tab.example): (group, tab) for group in groups for tab in group.tabs}
         for line, message in page.problems:
@@ -147,9 +155,21 @@ class DocsPage(MarkdownFile):
                 name=f"line {line}: equivalent-tabs",
                 message=f"{page.path}:{line}: equivalent-tabs: {message}",
             )
+        yield from self.collect_examples(page, tabs)
+        for group in groups:
+            item = EquivalenceItem.from_parent(self, name=group.name)
+            item.group = group
+            item.add_marker(equivalence_xdist_group(group))
+            yield item
+        # The page's notebooks (hooks/page_notebooks.py), each run top to bottom in one process.
+        yield from collect_page_notebooks(self, self.path, site_of(self.config))
+
+    def collect_examples(self, page, tabs: dict):
         for example in page.examples:
             if example.language not in PYTHON_LANGUAGES:
                 continue  # shown, not run; problems above say when that is not allowed
+            if not matrix.selects(self.config, example.code, example.block.marks):
+                continue
             name = f"line {example.page_line}"
             if example.snippets:
                 name += f" [{', '.join(example.snippets)}]"
@@ -165,20 +185,24 @@ class DocsPage(MarkdownFile):
             limit = item.get_closest_marker("timeout")
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
-            backend = keras_backend_of(example.code)
+            backend = self.config.getoption("--keras-backend") or keras_backend_of(example.code)
             if backend != "tensorflow":  # see NON_TF_GROUP
                 item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
             item.tab_group = tabs.get(id(example))
             if item.tab_group:
                 item.add_marker(equivalence_xdist_group(item.tab_group[0]), append=False)
+            if self.config.getoption("--record"):
+                entry = matrix.result_entry(
+                    Path(self.config.rootpath),
+                    str(example.page),
+                    example.page_line,
+                    "example",
+                    example.snippets,
+                )
+                if matrix.unchanged_since_record(self.config, entry):
+                    continue  # --record-update: its old result stands
+                item.user_properties.append(("matrix_entry", entry))
             yield item
-        for group in groups:
-            item = EquivalenceItem.from_parent(self, name=group.name)
-            item.group = group
-            item.add_marker(equivalence_xdist_group(group))
-            yield item
-        # The page's notebooks (hooks/page_notebooks.py), each run top to bottom in one process.
-        yield from collect_page_notebooks(self, self.path, site_of(self.config))
 
 
 class PageProblem(pytest.Item):
@@ -218,7 +242,11 @@ class ExampleItem(ShowsGateFailure, TestBlock):
 
         request = self.tab_group and self.tab_group[0].request(self.tab_group[1])
         outcome = self.config.stash[RUNNER].run(
-            example.code, example.filename, self.time_limit, equivalence=request
+            example.code,
+            example.filename,
+            self.time_limit,
+            backend=self.config.getoption("--keras-backend"),
+            equivalence=request,
         )
         if self.tab_group:  # for the group's check item, which runs after its tabs
             failed = {"error": "its example failed (see that example's own test)"}
@@ -880,6 +908,7 @@ def pytest_runtest_setup(item):
 
 
 def pytest_runtest_logreport(report):
+    matrix.collect(report)
     if report.when == "call" or (report.when == "setup" and report.skipped):
         for key, value in report.user_properties:
             if key == "device_evidence":
@@ -923,6 +952,9 @@ def device_summary(info: dict, evidence: list[dict]) -> dict:
 
 def pytest_sessionfinish(session):
     config = session.config
+    recorded = matrix.write_record(config)
+    if recorded:
+        config.stash[RECORDED] = recorded
     if (
         not config.getoption("--gpu")
         or hasattr(config, "workerinput")
@@ -936,7 +968,12 @@ def pytest_sessionfinish(session):
     config.stash[GPU_INFO]["report"] = (path, report)
 
 
+RECORDED = pytest.StashKey[Path]()
+
+
 def pytest_terminal_summary(terminalreporter, config):
+    if RECORDED in config.stash:
+        terminalreporter.write_line(f"matrix record: {config.stash[RECORDED]}")
     if not config.getoption("--gpu") or GPU_INFO not in config.stash:
         return
     if "report" not in config.stash[GPU_INFO]:

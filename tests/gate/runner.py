@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .start_method import START_METHOD_VARIABLE
+
 WORKER = Path(__file__).with_name("worker.py")
 KERAS_BACKEND_ASSIGNMENT = re.compile(
     r"""KERAS_BACKEND["']\s*(?:\]\s*=|,)\s*["'](?P<backend>\w+)["']"""
@@ -112,6 +114,7 @@ class ExampleRunner:
         gpu: bool = False,
         fresh_interpreter: bool = False,
         coverage: str | None = None,
+        start_method: str | None = None,
     ):
         """`coverage`: a coverage.py config file; each run then measures which lines of the example ran
         (Outcome.coverage)."""
@@ -119,6 +122,7 @@ class ExampleRunner:
         self.gpu = gpu
         self.fresh_interpreter = fresh_interpreter
         self.coverage = coverage and str(Path(coverage).resolve())
+        self.start_method = start_method
         self.workers: dict[str, Worker] = {}
 
     def _environment(self, backend: str) -> dict[str, str]:
@@ -128,6 +132,8 @@ class ExampleRunner:
         if backend != "tensorflow":
             env["KERAS_BACKEND"] = backend
         env["PYTHONHASHSEED"] = "0"
+        if self.start_method:
+            env[START_METHOD_VARIABLE] = self.start_method
         # Inductor's on-disk cache defaults to $TMPDIR/torchinductor_<user>, and each example gets its
         # own TMPDIR: point it where a reader's runs share it, so torch.compile examples reuse kernels.
         env.setdefault(

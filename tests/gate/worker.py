@@ -29,6 +29,7 @@ import warnings
 import equivalence  # tabs proven equivalent: the check runs in the example's process
 import line_coverage  # this file's folder is on sys.path: it is run as a script
 from network_guard import block_network
+from start_method import set_default_start_method
 
 # Holds a sitecustomize.py that installs the same guard at the start-up of any Python process.
 SUBPROCESS_GUARD_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "subprocess_guard")
@@ -102,6 +103,7 @@ def run_child(request: dict) -> None:
     if "torch" in sys.modules:
         sys.modules["torch"].seed()
     os.environ.update(request.get("env", {}))
+    set_default_start_method()  # --start-method=spawn: as on macOS and Windows (start_method.py)
     os.environ["TMPDIR"] = request["tmp_dir"]  # tempfile's files go where the runner cleans up
     tempfile.tempdir = None  # forget the worker's choice: the next call reads TMPDIR
     os.chdir(request["cwd"])

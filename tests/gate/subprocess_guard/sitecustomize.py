@@ -27,3 +27,15 @@ if os.environ.get("GATE_COVERAGE"):
     _coverage = importlib.util.module_from_spec(_spec)
     _spec.loader.exec_module(_coverage)
     _coverage.start_in_subprocess()
+
+# `--start-method=spawn` (start_method.py): the processes an example starts default to that method too.
+if os.environ.get("GATE_START_METHOD"):
+    _spec = importlib.util.spec_from_file_location(
+        "_gate_start_method",
+        os.path.join(
+            os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "start_method.py"
+        ),
+    )
+    _matrix = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_matrix)
+    _matrix.set_default_start_method()
