@@ -6,7 +6,7 @@ from importlib.metadata import metadata
 licences = {}
 for package in ["torch", "tensorflow", "keras"]:
     info = metadata(package)
-    licences[package] = info["License-Expression"] or info["License"]
+    licences[package] = info.get("License-Expression") or info.get("License")
     line = f"{package}: " + ", ".join(licences[package].split(" AND "))
     print(textwrap.fill(line, width=72, subsequent_indent="    "))
 

@@ -1,0 +1,256 @@
+import os
+
+# TF32 rounds float32 matmul inputs to 10 bits on recent NVIDIA GPUs: full
+# float32 everywhere, to compare at 1e-5. JAX reads this at its import.
+os.environ["JAX_DEFAULT_MATMUL_PRECISION"] = "highest"
+
+import keras
+import numpy as np
+import torch
+from torch import nn
+
+cudnn = torch.backends.cudnn
+print(f"PyTorch cuDNN default: conv {cudnn.conv.fp32_precision}", end=", ")
+print(f"rnn {cudnn.rnn.fp32_precision}")  # its LSTM and GRU too
+torch.backends.cuda.matmul.fp32_precision = "ieee"
+cudnn.fp32_precision = "ieee"  # convolutions and RNNs
+if keras.backend.backend() == "tensorflow":
+    import tensorflow as tf
+
+    tf.config.experimental.enable_tensor_float_32_execution(False)
+torch.manual_seed(0)
+keras.utils.set_random_seed(0)
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
+E, HEADS = 8, 2  # attention width and heads
+T = np.transpose
+BN = ["weight", "bias", "running_mean", "running_var"]
+rng = np.random.default_rng(0)
+normal = rng.normal
+
+
+def attention_to_keras(s):
+    """q, k and v are stacked in one in_proj; Keras splits out the heads."""
+    w, b = np.split(s["in_proj_weight"], 3), np.split(s["in_proj_bias"], 3)
+    qkv = [
+        (w[i].T.reshape(E, HEADS, -1), b[i].reshape(HEADS, -1))
+        for i in (0, 1, 2)
+    ]
+    out = s["out_proj.weight"].T.reshape(HEADS, -1, E)
+    return [*qkv[0], *qkv[1], *qkv[2], out, s["out_proj.bias"]]
+
+
+def attention_to_torch(w):
+    return {
+        "in_proj_weight": np.concatenate(
+            [w[i].reshape(E, E).T for i in (0, 2, 4)]
+        ),
+        "in_proj_bias": np.concatenate([w[i].ravel() for i in (1, 3, 5)]),
+        "out_proj.weight": w[6].reshape(E, E).T,
+        "out_proj.bias": w[7],
+    }
+
+
+def zr(w):
+    """Swaps the first two gate blocks: r, z, n <-> z, r, n."""
+    r, z, n = np.split(w, 3)
+    return np.concatenate([z, r, n])
+
+
+LSTM_KEYS = ["l0", "l0_reverse", "l1", "l1_reverse"]
+
+
+def bidirectional_lstm(units):
+    lstm = keras.layers.LSTM(units, return_sequences=True)
+    return keras.layers.Bidirectional(lstm)  # concatenates fwd, bwd
+
+
+def lstm_to_keras(s, key):
+    b = s[f"bias_ih_{key}"] + s[f"bias_hh_{key}"]
+    return [s[f"weight_ih_{key}"].T, s[f"weight_hh_{key}"].T, b]
+
+
+def lstm_to_torch(w, key):
+    return [
+        (f"weight_ih_{key}", w[0].T),
+        (f"weight_hh_{key}", w[1].T),
+        (f"bias_ih_{key}", w[2]),
+        (f"bias_hh_{key}", 0 * w[2]),
+    ]
+
+
+# kind: (torch layer, Keras layer, input (channels last), state_dict ->
+# Keras weights, Keras weights -> state_dict)
+LAYERS = {
+    "Linear": (
+        nn.Linear(4, 3),
+        keras.layers.Dense(3),
+        normal(size=(2, 4)),
+        lambda s: [s["weight"].T, s["bias"]],
+        lambda w: {"weight": w[0].T, "bias": w[1]},
+    ),
+    "Conv2d": (  # kernel (out, in, H, W) <-> (H, W, in, out)
+        nn.Conv2d(3, 4, 3),
+        keras.layers.Conv2D(4, 3),
+        normal(size=(2, 6, 6, 3)),
+        lambda s: [T(s["weight"], (2, 3, 1, 0)), s["bias"]],
+        lambda w: {"weight": T(w[0], (3, 2, 0, 1)), "bias": w[1]},
+    ),
+    "BatchNorm": (  # Keras's epsilon is 1e-3, PyTorch's 1e-5
+        nn.BatchNorm2d(3),
+        keras.layers.BatchNormalization(epsilon=1e-5),
+        normal(2, 3, size=(4, 5, 5, 3)),
+        lambda s: [s[name] for name in BN],
+        lambda w: dict(zip(BN, w, strict=True)),
+    ),
+    "Embedding": (
+        nn.Embedding(10, 4),
+        keras.layers.Embedding(10, 4),
+        rng.integers(0, 10, size=(2, 5)),
+        lambda s: [s["weight"]],
+        lambda w: {"weight": w[0]},
+    ),
+    "LSTM": (  # same gate order (i, f, g, o); PyTorch has two biases
+        nn.LSTM(4, 5, batch_first=True),
+        keras.layers.LSTM(5, return_sequences=True),
+        normal(size=(2, 3, 4)),
+        lambda s: lstm_to_keras(s, "l0"),
+        lambda w: dict(lstm_to_torch(w, "l0")),
+    ),
+    "Attention": (
+        nn.MultiheadAttention(E, HEADS, batch_first=True),
+        keras.layers.MultiHeadAttention(HEADS, E // HEADS),
+        normal(size=(2, 3, E)),
+        attention_to_keras,
+        attention_to_torch,
+    ),
+    "GRU": (  # gates r, z, n in PyTorch; z, r, h in Keras: swap blocks 0, 1
+        nn.GRU(4, 5, batch_first=True),
+        keras.layers.GRU(5, return_sequences=True),  # reset_after=True
+        normal(size=(2, 3, 4)),
+        lambda s: [
+            zr(s["weight_ih_l0"]).T,
+            zr(s["weight_hh_l0"]).T,
+            np.stack([zr(s["bias_ih_l0"]), zr(s["bias_hh_l0"])]),
+        ],
+        lambda w: {
+            "weight_ih_l0": zr(w[0].T),
+            "weight_hh_l0": zr(w[1].T),
+            "bias_ih_l0": zr(w[2][0]),
+            "bias_hh_l0": zr(w[2][1]),
+        },
+    ),
+    "LSTM 2x bidi": (  # layer k: _l{k}, then _l{k}_reverse
+        nn.LSTM(4, 5, num_layers=2, bidirectional=True, batch_first=True),
+        keras.Sequential(
+            [bidirectional_lstm(5), bidirectional_lstm(5)]
+        ),  # weights: layer 1 forward, backward, layer 2 forward, backward
+        normal(size=(2, 3, 4)),
+        lambda s: [w for key in LSTM_KEYS for w in lstm_to_keras(s, key)],
+        lambda w: {
+            name: value
+            for i, key in enumerate(LSTM_KEYS)
+            for name, value in lstm_to_torch(w[3 * i : 3 * i + 3], key)
+        },
+    ),
+    "ConvTranspose2d": (  # (in, out, H, W) <-> (H, W, out, in)
+        nn.ConvTranspose2d(3, 4, 3, stride=2),
+        keras.layers.Conv2DTranspose(4, 3, strides=2),
+        normal(size=(2, 5, 5, 3)),
+        lambda s: [T(s["weight"], (2, 3, 1, 0)), s["bias"]],
+        lambda w: {"weight": T(w[0], (3, 2, 0, 1)), "bias": w[1]},
+    ),
+    "Depthwise": (  # (C*M, 1, H, W) <-> (H, W, C, M): reshape, not permute
+        nn.Conv2d(3, 6, 3, groups=3),
+        keras.layers.DepthwiseConv2D(3, depth_multiplier=2),
+        normal(size=(2, 6, 6, 3)),
+        lambda s: [
+            s["weight"].reshape(3, 2, 3, 3).transpose(2, 3, 0, 1),
+            s["bias"],
+        ],
+        lambda w: {
+            "weight": w[0].transpose(2, 3, 0, 1).reshape(6, 1, 3, 3),
+            "bias": w[1],
+        },
+    ),
+    "Separable": (  # depthwise (no bias), then a 1x1 conv with the bias
+        nn.Sequential(
+            nn.Conv2d(3, 3, 3, groups=3, bias=False), nn.Conv2d(3, 4, 1)
+        ),
+        keras.layers.SeparableConv2D(4, 3),
+        normal(size=(2, 6, 6, 3)),
+        lambda s: [
+            T(s["0.weight"], (2, 3, 0, 1)),
+            T(s["1.weight"], (2, 3, 1, 0)),
+            s["1.bias"],
+        ],
+        lambda w: {
+            "0.weight": T(w[0], (2, 3, 0, 1)),
+            "1.weight": T(w[1], (3, 2, 0, 1)),
+            "1.bias": w[2],
+        },
+    ),
+    "LayerNorm": (  # Keras's epsilon is 1e-3, PyTorch's 1e-5
+        nn.LayerNorm(4),
+        keras.layers.LayerNormalization(epsilon=1e-5),
+        normal(2, 3, size=(2, 3, 4)),
+        lambda s: [s["weight"], s["bias"]],
+        lambda w: {"weight": w[0], "bias": w[1]},
+    ),
+    "GroupNorm": (  # the same groups of neighbouring channels
+        nn.GroupNorm(2, 4),
+        keras.layers.GroupNormalization(2, epsilon=1e-5),
+        normal(2, 3, size=(2, 5, 5, 4)),
+        lambda s: [s["weight"], s["bias"]],
+        lambda w: {"weight": w[0], "bias": w[1]},
+    ),
+}
+
+
+def run_torch(layer, x):
+    x = torch.as_tensor(x, device=device)
+    x = x.float() if x.is_floating_point() else x
+    x = x.permute(0, 3, 1, 2) if x.ndim == 4 else x  # NHWC -> NCHW
+    attention = isinstance(layer, nn.MultiheadAttention)
+    with torch.no_grad():
+        y = layer(x, x, x) if attention else layer(x)
+    y = y[0] if isinstance(y, tuple) else y  # LSTM, attention: (y, extra)
+    y = y.permute(0, 2, 3, 1) if y.ndim == 4 else y  # NCHW -> NHWC
+    return y.cpu().numpy()
+
+
+def run_keras(layer, x):
+    attention = isinstance(layer, keras.layers.MultiHeadAttention)
+    return keras.ops.convert_to_numpy(layer(x, x) if attention else layer(x))
+
+
+def max_diff(torch_layer, keras_layer, x):
+    return np.abs(run_keras(keras_layer, x) - run_torch(torch_layer, x)).max()
+
+
+for kind, (torch_layer, keras_layer, x, to_keras, to_torch) in LAYERS.items():
+    torch_layer.to(device)
+    if kind == "BatchNorm":  # statistics from data, as after training
+        run_torch(torch_layer, x)  # in training mode: updates the statistics
+        keras_layer(x, training=True)
+    torch_layer.eval()  # batch norm: the running statistics
+    run_keras(keras_layer, x)  # builds the Keras weights
+    # PyTorch -> Keras
+    state = {k: v.cpu().numpy() for k, v in torch_layer.state_dict().items()}
+    keras_layer.set_weights(to_keras(state))
+    there = max_diff(torch_layer, keras_layer, x)
+    # Keras -> PyTorch: new Keras weights (each scaled by 0.5 to 1.5)
+    weights = keras_layer.get_weights()
+    keras_layer.set_weights(
+        [w * rng.uniform(0.5, 1.5, w.shape) for w in weights]
+    )
+    new = to_torch(keras_layer.get_weights())
+    state = torch_layer.state_dict()
+    # Every tensor gets a Keras value, but num_batches_tracked (no Keras
+    # counterpart, kept); strict loading refuses a misnamed key.
+    assert {k for k in state if k not in new} <= {"num_batches_tracked"}
+    state.update({k: torch.as_tensor(v) for k, v in new.items()})
+    torch_layer.load_state_dict(state)
+    back = max_diff(torch_layer, keras_layer, x)
+    assert max(there, back) < 1e-5, (kind, there, back)
+    print(f"{kind:<15} PyTorch->Keras < 1e-5  Keras->PyTorch < 1e-5")
