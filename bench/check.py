@@ -35,8 +35,8 @@ def worker_env(family: str, device: str, threads: int) -> dict[str, str]:
     if family == "keras-jax":  # JAX reads its threads and devices from the environment, at import
         if device == "cpu":
             env["JAX_PLATFORMS"] = "cpu"
-        if threads == 1:  # the one documented XLA flag; JAX has no setting for a thread count
-            flags = "--xla_cpu_multi_thread_eigen=false"
+        if threads == 1:  # fewer threads asked of XLA; the pinning (bench.cores) is what holds
+            flags = "--xla_cpu_multi_thread_eigen=false"  # it to its cores, and the check proves it
             env["XLA_FLAGS"] = " ".join(filter(None, [env.get("XLA_FLAGS"), flags]))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env

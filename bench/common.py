@@ -112,6 +112,7 @@ def mlp_step_flops(hidden: int, batch: int) -> int:
     forward = 2 * batch * (784 * hidden + hidden * 10)
     return 2 * forward + 2 * batch * hidden * 10
 
+
 # CNN shapes: 28 -conv3-> 26 -pool2-> 13 -conv3-> 11 -pool2-> 5; flatten 5*5*16 = 400.
 CNN_FLAT = (5, 5, 16)
 

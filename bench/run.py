@@ -311,10 +311,11 @@ def output_name(machine: dict, device: str) -> str:
 
 def write(result_set: dict, out: Path) -> list[Path]:
     """The results file and charts of one machine and device; drops older-format results files
-    (schema 1: one file per machine, no sweep) and their charts, which this run replaces."""
+    (schema 1: one file per machine, no sweep; schema 2: no CPU time, so no proof that every
+    implementation had the same cores) and their charts, which this run replaces."""
     for legacy in sorted((out / "results").glob("*.json")):
         data = json.loads(legacy.read_text())
-        if data.get("schema", 1) >= 2:
+        if data.get("schema", 1) >= 3:
             continue
         for device in ("cpu", "cuda"):
             for metric in charts.METRICS:

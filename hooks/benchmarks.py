@@ -5,13 +5,16 @@ and the SVG charts docs/benchmarks/charts/<machine>-<device>-<metric>.svg. This 
 markers in docs/benchmarks.md:
 
 - `<!-- benchmarks:summary -->`: per result set, sentences computed from it (the fastest
-  implementation per model and by how much, whether compilation pays off and after how many steps,
-  what the sweep shows, why a compiled implementation loses when the set holds the measurement that
-  says so, and a warning naming what stays unexplained), then every set's training throughput side
-  by side (CPU and GPU columns);
+  implementation per model and by how much, named only when the set records CPU time and the
+  measurements tell it apart; whether compilation pays off, from the median first-step cost, and
+  after how many steps; what the sweep shows; how much of an MLP step is arithmetic, from its FLOPs
+  and the sweep; why a compiled implementation loses when the set holds the measurement that says
+  so, and a warning naming what stays unexplained), then every set's training throughput side by
+  side (CPU and GPU columns);
 - `<!-- benchmarks:implementations -->`: what each implementation runs;
 - `<!-- benchmarks:tables -->`: per machine and device, its description (CPU, GPU, versions, threads,
-  date, load, idle check), the correctness check, the charts and tables of every metric, the sweep.
+  pinned cores, date, load, idle check), the correctness check, the charts and tables of every
+  metric (with each implementation's CPU time over wall time), the sweep.
 
 No number on the page is typed by hand. A missing marker, results file or chart is a warning, so the
 strict build fails. A results file of the older format (schema 1, devices in one file) still renders.
@@ -252,8 +255,8 @@ def cpu_notes(rs: dict, results: list[dict], impls: list[str], models: list[str]
     pinned = s.get("pinning") == "os.sched_setaffinity"
     cores = ", ".join(map(str, s["cores"]))
     intro = (
-        f"CPU use: every process ran on the same {n_cores} core{'s' if n_cores > 1 else ''} "
-        f"(core {cores}, `os.sched_setaffinity`), whatever threads its framework started"
+        f"CPU use: every process ran on the same {f'{n_cores} cores' if n_cores > 1 else 'core'} "
+        f"({cores}, `os.sched_setaffinity`), whatever threads its framework started"
         if pinned
         else f"CPU use: the processes could not be pinned to cores here ({s.get('pinning')})"
     )
@@ -382,7 +385,7 @@ def machine_section(rs: dict, docs_dir: Path) -> list[str]:
     ]
     rows = [
         [
-            rs["models"][c["model"]],
+            MODEL_LAYERS.get(c["model"], rs["models"][c["model"]]),
             f"{c['losses'].get(c['reference'], float('nan')):.6f}",
             f"{c['max_abs_diff']:.1e}" if c["max_abs_diff"] is not None else "–",
             "passed" if c["passed"] else "**failed**",
@@ -591,9 +594,9 @@ def fastest_sentences(rs: dict) -> list[str]:
             )
         if doubts:
             out.append(
-                f"**{name}**: {label_of(rs, first)} ({fmt(best)} samples/s) and "
-                f"{label_of(rs, runner_up)} ({fmt(second)}) are not told apart: "
-                f"{' and '.join(doubts)}. {slowest}"
+                f"**{name}**: {label_of(rs, first)} and {label_of(rs, runner_up)} are not told "
+                f"apart ({fmt(best)} and {fmt(second)} samples/s): {' and '.join(doubts)}. "
+                f"{slowest}"
             )
             continue
         out.append(
