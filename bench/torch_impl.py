@@ -93,8 +93,8 @@ def configure(threads: int, device: str) -> dict:
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(threads)
     if device == "cuda":  # float32 means float32: no TF32 matmuls or convolutions
-        torch.backends.cuda.matmul.allow_tf32 = False
-        torch.backends.cudnn.allow_tf32 = False
+        torch.backends.cuda.matmul.fp32_precision = "ieee"
+        torch.backends.cudnn.fp32_precision = "ieee"
     return {
         "torch_num_threads": torch.get_num_threads(),
         "torch_num_interop_threads": torch.get_num_interop_threads(),
