@@ -305,6 +305,20 @@ def cpu_shares(results: list[dict], sweep: list[dict], n_cores: int) -> dict[str
     return {impl: round(c / w, 3) for impl, (c, w) in totals.items() if w > 0}
 
 
+def load_limit_during(threads: int) -> float:
+    """The highest 1-minute load average during a run that counts as no other work: the benchmark
+    itself keeps `threads` cores busy at most (every process it starts is pinned to them)."""
+    return threads + 0.5
+
+
+def starved_impls(shares: dict[str, float], device: str) -> dict[str, float]:
+    """On the CPU, the implementations whose pinned workers got less CPU time than their cores'
+    wall time allowed (below `bench.cores.MIN_CPU_SHARE`): other processes took their cores."""
+    if device != "cpu":  # on a GPU, the host thread may wait for the device
+        return {}
+    return {impl: share for impl, share in shares.items() if share < cpu.MIN_CPU_SHARE}
+
+
 def output_name(machine: dict, device: str) -> str:
     return f"{machine['slug']}-{device}"
 
@@ -422,20 +436,16 @@ def main(argv=None) -> int:
             log("[bench] explaining the compiled implementations (bench.explain) ...")
             explained = explain.collect(quick=args.quick, log=log, cores=cores)
             loads.append(load_average())
-        # The 1-minute load average after (and during) the run includes the benchmark's own work:
-        # `threads` cores at most (every process it starts is pinned to them), so past `threads`
-        # + 0.5 other processes were running too.
-        limit_during = args.threads + 0.5
+        limit_during = load_limit_during(args.threads)
         after = idle.reading(max(before["max_load"], limit_during))
         loads.append(after["load_average"])
-        during = max(load[0] for load in loads) > limit_during
-        # On the CPU, a pinned worker that got less CPU time than wall time lost its cores to others
-        starved = {
-            impl: share
-            for impl, share in shares.items()
-            if device == "cpu" and share < cpu.MIN_CPU_SHARE
-        }
-        under_load = bool(before["busy"] or after["busy"] or during or starved)
+        starved = starved_impls(shares, device)
+        under_load = bool(
+            before["busy"]
+            or after["busy"]
+            or max(load[0] for load in loads) > limit_during
+            or starved
+        )
         result_set = {
             "schema": SCHEMA,
             "machine": info,
