@@ -2,7 +2,7 @@ import torch
 from torch import nn
 
 # The "meta" device (shapes, no data) exists on every machine, so this runs
-# without a GPU; a GPU behaves the same.
+# without a GPU; a GPU behaves the same, with its own error message.
 x = torch.ones(2, 3)
 x.to("meta")  # the result is thrown away
 print("x after x.to():", x.device)

@@ -1,16 +1,20 @@
+import os
+
+# The device names below are TensorFlow's: this example is about the
+# TensorFlow backend, chosen before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 import tensorflow as tf
 
-keras.utils.set_random_seed(0)
-
 # Keras has no .to(device): on the TensorFlow backend the model and the
-# data go to GPU:0 when TensorFlow sees one, and stay on the CPU otherwise.
-# fit() and predict() copy NumPy inputs over.
+# data go to GPU:0 when TensorFlow finds one, and stay on the CPU
+# otherwise. fit() and predict() copy NumPy inputs over.
+expected = "GPU:0" if tf.config.list_logical_devices("GPU") else "CPU:0"
 model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
-print("GPUs visible:", len(tf.config.list_physical_devices("GPU")))
 kernel = model.layers[0].kernel.value
-print("weights on:", kernel.device.rsplit("/", 1)[-1])
+print("weights on GPU:0, or the CPU:", kernel.device.endswith(expected))
 
 # keras.device() pins work to a device, whatever the backend.
 with keras.device("cpu:0"):
@@ -19,8 +23,8 @@ with keras.device("cpu:0"):
     )
     out = cpu_model(np.ones((4, 3), dtype="float32"))
 kernel = cpu_model.layers[0].kernel.value
-print("pinned weights on:", kernel.device.rsplit("/", 1)[-1])
-print("output on:", out.device.rsplit("/", 1)[-1])
+print("pinned weights on:", kernel.device.split("device:")[-1])
+print("output on:", out.device.split("device:")[-1])
 
 # predict() returns NumPy: the results are back on the host, whatever
 # device ran them.

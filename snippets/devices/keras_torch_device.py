@@ -7,12 +7,14 @@ import keras
 import numpy as np
 import torch
 
-# On the PyTorch backend Keras creates its variables on "cuda" when torch
-# sees a GPU: no .to().
+# On the PyTorch backend Keras picks one device when it is imported: the
+# one KERAS_TORCH_DEVICE names, else mps, cuda or xpu when torch finds
+# one, else the CPU. It creates every variable there: no .to().
+found = torch.accelerator.current_accelerator(check_available=True)
+chosen = torch.device(os.environ.get("KERAS_TORCH_DEVICE", found or "cpu"))
 model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])
-expected = "cuda" if torch.cuda.is_available() else "cpu"
 kernel = model.layers[0].kernel.value
-print("weights on the expected device:", kernel.device.type == expected)
+print("weights on the expected device:", kernel.device.type == chosen.type)
 
 # Keras moves the NumPy inputs you call it on to that device; the output
 # is a torch tensor there.

@@ -1,8 +1,8 @@
 import torch
 
-print("CUDA available:", torch.cuda.is_available())
 # cuda, mps, xpu... or None: torch.accelerator covers every kind.
-print("accelerator:", torch.accelerator.current_accelerator())
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+print("accelerator:", accelerator)
 
 if torch.cuda.is_available():
     print("a tensor on", torch.ones(2, device="cuda").device)
@@ -15,7 +15,7 @@ else:
         # without a driver, RuntimeError.
         print(f"{type(error).__name__}: {error}")
 
-# The portable pattern: ask, then fall back to the CPU.
-device = "cuda" if torch.cuda.is_available() else "cpu"
+# The portable pattern: whatever accelerator there is, else the CPU.
+device = accelerator or torch.device("cpu")
 y = torch.ones(2, device=device) * 2
-print("fallback device works:", y.device.type == device)
+print("fallback device works:", y.device.type == device.type)

@@ -3,7 +3,7 @@ import numpy as np
 
 keras.utils.set_random_seed(0)
 # The float16 policy, for GPUs; it also runs (slowly) on a CPU.
-keras.mixed_precision.set_dtype_policy("mixed_float16")
+keras.config.set_dtype_policy("mixed_float16")
 
 model = keras.Sequential(
     [
@@ -26,4 +26,4 @@ history = model.fit(x, y, epochs=5, batch_size=64, verbose=0)
 print("hidden layer computes in:", model.layers[0].compute_dtype)
 losses = history.history["loss"]
 assert losses[-1] < losses[0], "the loss should go down"
-keras.mixed_precision.set_dtype_policy("float32")  # back to the default
+keras.config.set_dtype_policy("float32")  # back to the default

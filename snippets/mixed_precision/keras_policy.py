@@ -2,7 +2,7 @@ import keras
 
 # One global switch: layers created from now on compute in bfloat16 and
 # keep float32 variables.
-keras.mixed_precision.set_dtype_policy("mixed_bfloat16")
+keras.config.set_dtype_policy("mixed_bfloat16")
 
 model = keras.Sequential(
     [
@@ -21,4 +21,4 @@ for layer in model.layers:
 
 print("kernel stored as:", model.layers[0].kernel.dtype)
 print("output:", keras.ops.dtype(model(keras.ops.ones((2, 8)))))
-keras.mixed_precision.set_dtype_policy("float32")  # back to the default
+keras.config.set_dtype_policy("float32")  # back to the default

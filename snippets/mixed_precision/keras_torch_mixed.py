@@ -7,7 +7,7 @@ import numpy as np
 
 # The same policy names work on every backend; on PyTorch the tensors are
 # torch.bfloat16.
-keras.mixed_precision.set_dtype_policy("mixed_bfloat16")
+keras.config.set_dtype_policy("mixed_bfloat16")
 model = keras.Sequential(
     [
         keras.Input(shape=(8,)),
@@ -19,4 +19,4 @@ hidden = model.layers[0]
 print("kernel:", hidden.kernel.value.dtype)
 print("hidden output:", hidden(np.ones((2, 8), dtype="float32")).dtype)
 print("model output:", model(np.ones((2, 8), dtype="float32")).dtype)
-keras.mixed_precision.set_dtype_policy("float32")  # back to the default
+keras.config.set_dtype_policy("float32")  # back to the default

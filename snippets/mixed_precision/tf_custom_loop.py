@@ -1,8 +1,13 @@
+import os
+
+# A TensorFlow custom loop (tf.GradientTape): the TensorFlow backend.
+os.environ["KERAS_BACKEND"] = "tensorflow"  # before the first `import keras`
+
 import keras
 import tensorflow as tf
 
 keras.utils.set_random_seed(0)
-keras.mixed_precision.set_dtype_policy("mixed_float16")
+keras.config.set_dtype_policy("mixed_float16")
 
 model = keras.Sequential(
     [
@@ -35,4 +40,4 @@ losses = [float(train_step(x, y)) for _ in range(20)]
 scale = float(optimizer.dynamic_scale)
 print(f"loss {losses[0]:.3f} -> {losses[-1]:.3f}, loss scale {scale:.0f}")
 assert losses[-1] < losses[0], "the loss should go down"
-keras.mixed_precision.set_dtype_policy("float32")  # back to the default
+keras.config.set_dtype_policy("float32")  # back to the default
