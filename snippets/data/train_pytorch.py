@@ -4,7 +4,9 @@ from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
 torch.manual_seed(0)
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(
+    check_available=True
+) or torch.device("cpu")
 
 digits = load_digits()
 features = torch.tensor(digits.data, dtype=torch.float32) / 16.0
@@ -14,7 +16,7 @@ loader = DataLoader(
     TensorDataset(features, labels),
     batch_size=128,
     shuffle=True,
-    pin_memory=device == "cuda",
+    pin_memory=device.type == "cuda",
 )
 
 model = nn.Sequential(nn.Linear(64, 32), nn.ReLU(), nn.Linear(32, 10))

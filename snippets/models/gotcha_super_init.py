@@ -1,3 +1,9 @@
+import os
+
+# On the torch backend a Keras model is an nn.Module, and fails as PyTorch
+# does: set TensorFlow before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 from torch import nn

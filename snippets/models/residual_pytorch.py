@@ -1,7 +1,9 @@
 import torch
 from torch import nn
 
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(
+    check_available=True
+) or torch.device("cpu")
 
 
 class ResidualNet(nn.Module):

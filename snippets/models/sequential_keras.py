@@ -23,3 +23,8 @@ except ValueError:
     print("count_params before a call: ValueError")
 lazy(np.random.rand(5, 64))
 print("after a call:", lazy.count_params())
+print("names:", [layer.name for layer in lazy.layers])
+
+# Names are counted across the process; clear_session() restarts the count.
+keras.backend.clear_session()
+print("after clear_session():", keras.layers.Dense(1).name)

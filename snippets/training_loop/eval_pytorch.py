@@ -2,7 +2,9 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(
+    check_available=True
+) or torch.device("cpu")
 
 model = nn.Sequential(
     nn.Linear(20, 32), nn.ReLU(), nn.Dropout(0.5), nn.Linear(32, 2)

@@ -3,7 +3,9 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(
+    check_available=True
+) or torch.device("cpu")
 
 # 512 points in 20 dimensions; the label says on which side of a fixed
 # plane each lies.
