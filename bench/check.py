@@ -43,12 +43,14 @@ def worker_env(family: str, device: str, threads: int) -> dict[str, str]:
 
 
 def start_worker(
-    family: str, args: list[str], device: str = "cpu", threads: int = 1, cores=None
+    family: str, args: list[str], device: str = "cpu", threads: int = 1, cores=None, cache=None
 ) -> subprocess.Popen:
-    """A worker process; `cores`: the cores it pins itself to (default: `bench.cores.choose`)."""
+    """A worker process; `cores`: the cores it pins itself to (default: `bench.cores.choose`);
+    `cache`: a torch.compile cache folder to use and keep (default: an empty one, removed after)."""
     env = worker_env(family, device, threads)
     # An empty torch.compile cache for every process: its time to first step is a script's first run.
-    cache = tempfile.mkdtemp(prefix="bench-inductor-")
+    kept = cache is not None
+    cache = cache if kept else tempfile.mkdtemp(prefix="bench-inductor-")
     env["TORCHINDUCTOR_CACHE_DIR"] = cache
     argv = [sys.executable, "-m", "bench.worker", "--family", family, "--device", device]
     argv += ["--threads", str(threads), "--spawn-time", repr(time.time()), *args]
@@ -56,7 +58,7 @@ def start_worker(
     process = subprocess.Popen(
         argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    process.cache_dir = cache
+    process.cache_dir = None if kept else cache
     return process
 
 
@@ -67,7 +69,8 @@ def finish_worker(process: subprocess.Popen, timeout: float = 600) -> dict:
         process.kill()
         stdout, stderr = process.communicate()
     finally:
-        shutil.rmtree(process.cache_dir, ignore_errors=True)
+        if process.cache_dir:
+            shutil.rmtree(process.cache_dir, ignore_errors=True)
     for line in stdout.splitlines():
         if line.startswith(MARKER):
             return json.loads(line.removeprefix(MARKER))
@@ -83,8 +86,9 @@ def run_worker(
     threads: int = 1,
     timeout: float = 600,
     cores=None,
+    cache=None,
 ) -> dict:
-    return finish_worker(start_worker(family, args, device, threads, cores), timeout)
+    return finish_worker(start_worker(family, args, device, threads, cores, cache), timeout)
 
 
 def families(impls) -> dict[str, list[str]]:
