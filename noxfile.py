@@ -76,6 +76,11 @@ def requirements_with(replace: dict[str, str], drop: tuple[str, ...] = ()) -> st
     return "\n".join(lines) + "\n"
 
 
+# uv installs without byte-compiling: the first import of torch and TensorFlow would then compile
+# thousands of modules inside the first example's time limit.
+os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
+
+
 def install(session: nox.Session, requirements: str, what: str) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write(requirements)
@@ -98,6 +103,8 @@ def run_examples(session: nox.Session, name: str, python: str, *options: str) ->
         fresh = Path(scratch, "record.json")
         args = [python, "-m", "pytest", "docs", "-q", "-p", "no:randomly"]
         args += ["--record", str(fresh), "--record-label", name, *options]
+        # What runs, not how fast: a busy machine must not turn a slow example into a finding.
+        args += ["--timeout-factor", "4"]
         if update and record.exists():
             args += ["--record-update", str(record)]
         status = session.run(*args, success_codes=[0, 1, 5], external=True)

@@ -73,6 +73,12 @@ def add_options(group) -> None:
     )
     group.addoption("--record-label", default="", help="the run's name in the matrix")
     group.addoption(
+        "--timeout-factor",
+        type=float,
+        default=1.0,
+        help="multiply every time limit (matrix runs check what runs, not how fast, on busy machines)",
+    )
+    group.addoption(
         "--record-update",
         metavar="OLD",
         help="run only what changed since the record OLD (same versions), keep its other results",
@@ -186,12 +192,19 @@ def collect(report) -> None:
     """pytest_runtest_logreport: keep the outcome of each recorded item (xdist sends the properties)."""
     if report.when != "call" and not (report.when == "setup" and report.skipped):
         return
-    for key, value in report.user_properties:
-        if key == "matrix_entry":
-            entry = {**value, "outcome": "not run" if report.skipped else report.outcome}
-            if report.failed:
-                entry["error"] = first_line_of_error(report.longreprtext)
-            _results.append(entry)
+    properties = dict(report.user_properties)
+    if "matrix_entry" not in properties:
+        return
+    entry = {
+        **properties["matrix_entry"],
+        "outcome": "not run" if report.skipped else report.outcome,
+    }
+    if report.failed:
+        # A time limit hit on a loaded machine says nothing about the release: not a version floor.
+        timed_out = properties.get("matrix_status") == "timeout"
+        entry["outcome"] = "timeout" if timed_out else "failed"
+        entry["error"] = first_line_of_error(report.longreprtext)
+    _results.append(entry)
 
 
 def requirement_pins(root: Path) -> dict[str, str]:

@@ -54,7 +54,8 @@ def collect_page_notebooks(parent, page_path: Path, site):
             from .plugin import NON_TF_GROUP
 
             item.add_marker(pytest.mark.xdist_group(NON_TF_GROUP))
-        item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT + 60))
+        factor = parent.config.getoption("--timeout-factor")
+        item.add_marker(pytest.mark.timeout(NOTEBOOK_TIME_LIMIT * factor + 60))
         if parent.config.getoption("--record"):
             from . import matrix
 
@@ -79,10 +80,14 @@ class PageNotebookItem(ShowsGateFailure, pytest.Item):
         # The notebook's Keras backend is its tab's (a cell may set KERAS_BACKEND too late on purpose).
         backend = hook.LABELS.get(self.notebook.label, (None, None))[1]
         outcome = self.config.stash[RUNNER].run(
-            script, self.notebook_file + ".py", NOTEBOOK_TIME_LIMIT, backend=backend
+            script,
+            self.notebook_file + ".py",
+            NOTEBOOK_TIME_LIMIT * self.config.getoption("--timeout-factor"),
+            backend=backend,
         )
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
+        self.user_properties.append(("matrix_status", outcome.status))  # timeout: not a finding
         where = f"{self.path}: notebook {self.notebook_file}"
         if outcome.status != "passed":
             raise GateFailure(

@@ -184,6 +184,7 @@ class DocsPage(MarkdownFile):
             # located message; pytest-timeout keeps a looser limit as the net under the runner itself.
             limit = item.get_closest_marker("timeout")
             item.time_limit = float(limit.args[0]) if limit else DEFAULT_TIMEOUT
+            item.time_limit *= self.config.getoption("--timeout-factor")
             item.add_marker(pytest.mark.timeout(item.time_limit + 60), append=False)
             backend = self.config.getoption("--keras-backend") or keras_backend_of(example.code)
             if backend != "tensorflow":  # see NON_TF_GROUP
@@ -255,6 +256,7 @@ class ExampleItem(ShowsGateFailure, TestBlock):
             )
         self.add_report_section("call", "stdout", outcome.stdout)
         self.add_report_section("call", "stderr", outcome.stderr[-5000:])
+        self.user_properties.append(("matrix_status", outcome.status))  # timeout: not a finding
         if self.config.getoption("--gpu"):
             evidence = {"seconds": outcome.seconds, **(outcome.device_evidence or {})}
             if outcome.status == "failed":
