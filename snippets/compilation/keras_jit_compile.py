@@ -1,5 +1,17 @@
+import os
+
+# jit_compile=True means XLA on the TensorFlow backend only (on JAX it
+# means jax.jit, which "auto" already picks; on PyTorch, torch.compile).
+os.environ["KERAS_BACKEND"] = "tensorflow"  # before the first `import keras`
+
 import keras
 import numpy as np
+import tensorflow as tf
+
+# On NVIDIA GPUs from Ampere on, TensorFlow rounds float32 matmul inputs
+# to TF32 by default, and XLA and eager kernels may round differently:
+# turn TF32 off so that the comparison below holds at a tight tolerance.
+tf.config.experimental.enable_tensor_float_32_execution(False)
 
 keras.utils.set_random_seed(0)
 x = np.random.rand(64, 16).astype("float32")

@@ -16,5 +16,21 @@ def double(x):
 for n in [2, 3, 4, 5]:
     double(torch.ones(n))
 # The first graph is for length 2; at length 3 the dimension becomes
-# dynamic, and that graph serves every length after it.
+# dynamic, and that graph serves every length of 2 or more after it.
 print("lengths 2, 3, 4, 5 -> graphs compiled:", len(graphs))
+# Sizes 0 and 1 are always specialised: each gets a graph of its own.
+for n in [1, 0]:
+    double(torch.ones(n))
+print("then lengths 1, 0 -> graphs compiled:", len(graphs))
+
+
+# dynamic=True makes the first graph dynamic: no second compile.
+@torch.compile(backend=counting_backend, dynamic=True)
+def triple(x):
+    return x * 3
+
+
+graphs.clear()
+for n in [2, 3, 4, 5]:
+    triple(torch.ones(n))
+print("dynamic=True, lengths 2, 3, 4, 5 -> graphs compiled:", len(graphs))

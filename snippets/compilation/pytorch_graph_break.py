@@ -12,7 +12,7 @@ x = torch.tensor([1.0, -3.0])
 
 # fullgraph=True makes a "graph break" an error: the way to check that a
 # model compiles whole. (backend="eager" only captures, which is all this
-# example needs.)
+# example needs.) Unsupported is TorchDynamo's own, private exception.
 strict = torch.compile(scale, backend="eager", fullgraph=True)
 try:
     strict(x)
@@ -28,7 +28,8 @@ for data in (x, -x):  # one input for each branch
     )
 
 
-# torch.cond keeps both branches in one graph.
+# torch.cond (a prototype API in torch 2.15) keeps both branches in one
+# graph.
 def scale_cond(x):
     return torch.cond(x.sum() > 0, lambda t: t * 2, lambda t: -t, (x,))
 
