@@ -471,7 +471,30 @@ def sweep_section(rs: dict, docs_dir: Path) -> list[str]:
         out += [f'=== "{tab}"', "", f"    ![{tab}]({CHARTS}/{chart})", ""]
         out += ["    " + line for line in table(header, rows)] + [""]
         out += ["    Samples/s, median (quartiles).", ""]
+    shares = sweep_cpu_text(rs)
+    if shares:
+        out += [shares, ""]
     return out
+
+
+def sweep_cpu_text(rs: dict) -> str:
+    """The range, over the sweep's points, of each implementation's CPU time / (wall x cores)."""
+    n_cores = len(rs["settings"].get("cores") or [])
+    by_impl: dict[str, list[float]] = {}
+    for r in rs.get("sweep") or []:
+        region = (r.get("cpu") or {}).get("train")
+        if n_cores and region and region["wall_s"]:
+            share = region["cpu_s"] / (region["wall_s"] * n_cores)
+            by_impl.setdefault(r["impl"], []).append(share)
+    if not by_impl:
+        return ""
+    ranges = "; ".join(
+        f"{rs['impls'][impl]['label']} {min(v):.2f}–{max(v):.2f}" for impl, v in by_impl.items()
+    )
+    return (
+        "CPU time / (wall time × cores) over the sweep's points, checked as for the main "
+        f"measurements: {ranges}."
+    )
 
 
 def implementations(sets: list[dict]) -> str:
