@@ -10,6 +10,8 @@ This hook finds every such link and logs a WARNING, which fails `mkdocs build --
 the line and the URL to re-check, when the month is more than 12 months before the build date, or when the
 stamp is malformed (not `YYYY-MM`, a month that does not exist, a month after the build date).
 
+Past 6 months (SHOW_AGE_MONTHS), the page itself tells its reader, in a warning under its title.
+
 The build date is today (UTC), or `SOURCES_TODAY=YYYY-MM-DD` from the environment (the tests use it).
 """
 
@@ -21,6 +23,9 @@ import os
 import re
 
 MAX_AGE_MONTHS = 12
+# Facts move faster than that: past this age the page tells its reader, at the top, before the build
+# refuses it at MAX_AGE_MONTHS.
+SHOW_AGE_MONTHS = 6
 TODAY_VARIABLE = "SOURCES_TODAY"
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -112,6 +117,46 @@ def problems(text: str, today: dt.date) -> list[tuple[int, str, str]]:
     return found
 
 
+def checked_months(text: str) -> list[dt.date]:
+    """The month of every well-formed checked-source stamp of a page."""
+    months = []
+    for match in LINK.finditer(without_code(text)):
+        stamp = STAMP.search(" ".join(match["text"].split()))
+        if stamp and MENTIONS_CHECK.search(match["text"]):
+            try:
+                months.append(dt.date(int(stamp["year"]), int(stamp["month"]), 1))
+            except ValueError:
+                continue
+    return months
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    return (later.year * 12 + later.month) - (earlier.year * 12 + earlier.month)
+
+
+def ageing_notice(text: str, today: dt.date) -> str:
+    """A warning for the top of a page whose facts were checked more than SHOW_AGE_MONTHS ago, or ""."""
+    old = sorted(m for m in checked_months(text) if months_between(m, today) > SHOW_AGE_MONTHS)
+    if not old:
+        return ""
+    count = f"{len(old)} fact{'s' if len(old) > 1 else ''} on this page"
+    return (
+        f'!!! warning "Facts to re-check"\n\n'
+        f"    {count} about releases and projects {'were' if len(old) > 1 else 'was'} last "
+        f"checked more than {SHOW_AGE_MONTHS} months ago (the oldest in {old[0]:%B %Y}). Each "
+        "links to its source: read it before relying on the fact.\n"
+    )
+
+
+def with_notice(markdown: str, notice: str) -> str:
+    """The notice after the page's title (its first `# ` line), or first when it has none."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join([*lines[: index + 1], "", notice, *lines[index + 1 :]])
+    return notice + "\n" + markdown
+
+
 def on_page_markdown(markdown, page, config, files):
     source = page.file.content_string  # the file as written: line numbers are the author's
     root = os.path.dirname(os.path.abspath(config.config_file_path))
@@ -122,4 +167,5 @@ def on_page_markdown(markdown, page, config, files):
     )
     for line, url, message in problems(source, build_date()):
         log.warning("%s:%d: %s; source to re-check: %s", where, line, message, url)
-    return markdown
+    notice = ageing_notice(source, build_date())
+    return with_notice(markdown, notice) if notice else markdown
