@@ -23,9 +23,8 @@ y = x.sum(axis=1, keepdims=True)
 # Each batch of 16 is split 8 + 8.
 model.fit(x, y, batch_size=16, epochs=2, verbose=0)
 
-copies = model.layers[
-    0
-].kernel.value.values  # the kernel's copy on each device
+# The kernel is a MirroredVariable: one copy on each device.
+copies = model.layers[0].kernel.value.values
 print("copies on:", [c.device.rsplit("/", 1)[-1] for c in copies])
 equal = all(np.array_equal(copies[0], c) for c in copies)
 print("weights equal on every replica:", equal)

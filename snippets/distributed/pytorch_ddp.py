@@ -9,18 +9,21 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 
 
 def train(rank, world_size, port):
-    # torchrun sets these (and RANK, WORLD_SIZE) for each process.
+    # torchrun sets these (and RANK, WORLD_SIZE, LOCAL_RANK) for each process.
     os.environ["MASTER_ADDR"] = "127.0.0.1"
     os.environ["MASTER_PORT"] = str(port)
-    device, backend, ddp_options = torch.device("cpu"), "gloo", {}
-    if torch.cuda.is_available():
-        device = torch.device("cuda", rank)  # one GPU per process
+    device = torch.device("cpu", 0)  # device_id wants an index, even here
+    if torch.cuda.is_available() and torch.cuda.device_count() >= 2:
+        # One GPU per process. Under torchrun, on several machines, the GPU's
+        # index is int(os.environ["LOCAL_RANK"]), not the global rank.
+        device = torch.device("cuda", rank)
         torch.cuda.set_device(device)
-        backend, ddp_options = "nccl", {"device_ids": [rank]}
-    dist.init_process_group(backend, rank=rank, world_size=world_size)
+    # device_id binds the process to its device, and picks the backend for
+    # it: NCCL for CUDA GPUs, gloo for the CPU.
+    dist.init_process_group(rank=rank, world_size=world_size, device_id=device)
     torch.manual_seed(rank)  # different initial weights on purpose ...
     # ... DDP copies rank 0's weights to every process here.
-    model = DDP(nn.Linear(4, 1).to(device), **ddp_options)
+    model = DDP(nn.Linear(4, 1).to(device))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 
     torch.manual_seed(100 + rank)  # each process has its own shard of data
@@ -46,12 +49,9 @@ if __name__ == "__main__":  # required: the worker processes import this file
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))  # ask the OS for a free port
         port = s.getsockname()[1]
-    # One process per GPU; on a CPU-only machine, two processes.
-    world_size = torch.cuda.device_count() or 2
-    # In production: torchrun --standalone --nproc-per-node=N train.py
-    mp.start_processes(
-        train,
-        args=(world_size, port),
-        nprocs=world_size,
-        start_method="forkserver",
-    )
+    # One process per GPU given two or more; else two processes on the CPU.
+    gpus = torch.cuda.device_count()
+    world_size = gpus if gpus >= 2 else 2
+    # "spawn" starts fresh interpreters, on every OS. In production:
+    # torchrun --standalone --nproc-per-node=N train.py
+    mp.spawn(train, args=(world_size, port), nprocs=world_size)

@@ -17,8 +17,7 @@ print("softmax rows sum to:", row_sums.tolist())
 product = ops.matmul(y, ops.transpose(y))
 print("matmul:", ops.convert_to_numpy(product).tolist())
 
-# Dtypes follow Keras's own rules, the same on every backend (NumPy gives
-# int64 here).
+# Dtypes follow Keras's own rules, not NumPy's (NumPy gives int64 here).
 keras_int = ops.dtype(ops.arange(6))
 print("NumPy arange:", np.arange(6).dtype, "| keras.ops arange:", keras_int)
 print("backend:", keras.config.backend())

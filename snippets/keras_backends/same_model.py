@@ -1,3 +1,9 @@
+import os
+
+# Each tab sets its backend before the first `import keras`: this one
+# TensorFlow.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 from keras import ops

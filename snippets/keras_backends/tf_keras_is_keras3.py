@@ -5,4 +5,4 @@ import tensorflow as tf
 # `import keras` gives.
 print("keras", keras.__version__.split(".")[0] + ".x")
 print("tf.keras is Keras 3:", tf.keras.Sequential is keras.Sequential)
-print("backend:", keras.backend.backend())
+print("backend:", keras.config.backend())

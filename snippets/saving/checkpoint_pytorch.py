@@ -5,7 +5,8 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")  # the GPU (or MPS, XPU) if there is one
 
 model = nn.Linear(8, 1).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=1e-2)
@@ -18,8 +19,9 @@ for _ in range(steps):
 
 with tempfile.TemporaryDirectory() as folder:
     path = os.path.join(folder, "checkpoint.pt")
-    # To resume training, save the optimizer's state (Adam's moments)
-    # with the weights, and where you stopped.
+    # To resume training, save the optimizer's state (Adam's moments) with
+    # the weights, and where you stopped; add the LR scheduler's and the
+    # GradScaler's state_dict() when you use them. Under DDP, save on rank 0.
     checkpoint = {
         "model": model.state_dict(),
         "optimizer": optimizer.state_dict(),
@@ -29,7 +31,9 @@ with tempfile.TemporaryDirectory() as folder:
 
     resumed_model = nn.Linear(8, 1).to(device)
     resumed_optimizer = torch.optim.Adam(resumed_model.parameters(), lr=1e-2)
-    checkpoint = torch.load(path, map_location=device)
+    # Load on the CPU: load_state_dict copies each tensor to its parameter's
+    # device, and Adam's step counters stay on the CPU, where it reads them.
+    checkpoint = torch.load(path, map_location="cpu")
     resumed_model.load_state_dict(checkpoint["model"])
     resumed_optimizer.load_state_dict(checkpoint["optimizer"])
 

@@ -6,7 +6,9 @@ import torch.distributed as dist
 from torch import nn
 
 model = nn.Linear(2, 1)
-print("compiled:", list(torch.compile(model).state_dict()))
+print("torch.compile(model):", list(torch.compile(model).state_dict()))
+model.compile()  # compiles the module in place: its keys stay the same
+print("model.compile():", list(model.state_dict()))
 
 # A one-process group on the CPU is enough to wrap a model in DDP.
 with tempfile.TemporaryDirectory() as folder:
@@ -14,5 +16,5 @@ with tempfile.TemporaryDirectory() as folder:
     dist.init_process_group("gloo", init_method=store, rank=0, world_size=1)
     wrapped = nn.parallel.DistributedDataParallel(model)
     print("DDP:", list(wrapped.state_dict()))
-    print("inner model:", list(wrapped.module.state_dict()))
+    print("DDP's inner model:", list(wrapped.module.state_dict()))
     dist.destroy_process_group()

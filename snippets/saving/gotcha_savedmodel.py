@@ -1,4 +1,8 @@
 import os
+
+# TFSMLayer runs a SavedModel on the TensorFlow backend only.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import tempfile
 
 import keras

@@ -5,7 +5,8 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-device = "cuda" if torch.cuda.is_available() else "cpu"
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")  # the GPU (or MPS, XPU) if there is one
 
 
 def make_model():
@@ -19,7 +20,9 @@ with tempfile.TemporaryDirectory() as folder:
     path = os.path.join(folder, "digits.pt")
     torch.save(model.state_dict(), path)  # the tensors, by name: not the code
 
-    state = torch.load(path, map_location=device)
+    # Tensors come back on the CPU; load_state_dict copies them to the
+    # model's device.
+    state = torch.load(path, map_location="cpu")
     print("saved:", {name: tuple(t.shape) for name, t in state.items()})
     # Your code builds the model; the file fills it in.
     restored = make_model().to(device)
