@@ -248,6 +248,11 @@ def requirement_pins(root: Path = ROOT) -> dict[str, str]:
     return pins
 
 
+def project_python(root: Path) -> str:
+    """The project's Python (.python-version): the one the pins are verified on."""
+    return (root / ".python-version").read_text(encoding="utf-8").strip()
+
+
 def to_ipynb(notebook: PageNotebook, title: str, page_link: str, root: Path = ROOT):
     """The .ipynb: a header cell (what it is, the versions), the %pip cell, then the page's cells."""
     pins = requirement_pins(root)
@@ -260,7 +265,8 @@ def to_ipynb(notebook: PageNotebook, title: str, page_link: str, root: Path = RO
     header = (
         f"# {title}{f' ({notebook.label})' if notebook.label else ''}\n\n"
         f"The examples of [{title}]({page_link}), as one notebook: run the cells top to bottom. "
-        f"They were verified with {verified}, on Python 3.11. Colab ships its own versions of these "
+        f"They were verified with {verified}, on Python {project_python(root)} (Colab's). Colab "
+        "ships its own versions of these "
         "packages: the next cell installs the verified ones (restart the session if Colab asks). "
         "The examples use a GPU when one is available."
     )

@@ -54,11 +54,18 @@ def launch_chromium(playwright, extra_args=()):
 
 
 def site_config(config: Path = ROOT / "mkdocs.yml") -> dict:
-    """mkdocs.yml as plain data; its !ENV and !!python tags read as None."""
+    """mkdocs.yml as plain data: `!ENV [NAME, default]` reads as its default (a local build's value),
+    other tags (!!python) as None."""
 
     class Loader(yaml.SafeLoader):
         pass
 
+    def env_default(loader, node):
+        if isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+            return loader.construct_object(node.value[-1])
+        return None
+
+    Loader.add_constructor("!ENV", env_default)
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     return yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
 
