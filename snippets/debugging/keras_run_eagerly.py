@@ -1,3 +1,9 @@
+import os
+
+# The tensor types it prints are TensorFlow's: this example is about the
+# TensorFlow backend, set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 

@@ -1,3 +1,9 @@
+import os
+
+# The second error comes from TensorFlow: this example is about the
+# TensorFlow backend, set before the first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import re
 
 import keras

@@ -25,7 +25,6 @@ for warning in caught:
     lines = [line.strip() for line in str(warning.message).splitlines()]
     print("warning:", lines[0])
     for line in lines[1:]:
-        if line.startswith(
-            "y ="
-        ):  # the forward line in the recorded traceback
+        # The forward line, in the traceback that anomaly mode recorded.
+        if line.startswith("y ="):
             print("   ", line)

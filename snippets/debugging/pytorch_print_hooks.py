@@ -11,7 +11,7 @@ class Net(nn.Module):
     def forward(self, x):
         h = torch.relu(self.hidden(x))
         # forward() is plain Python, run at every call: print, assert or
-        # breakpoint() anywhere.
+        # breakpoint() anywhere. (.item() waits for the GPU: debug only.)
         zeros = (h == 0).float().mean().item()
         print(f"forward: h {tuple(h.shape)}, {zeros:.0%} zeros")
         return self.out(h)

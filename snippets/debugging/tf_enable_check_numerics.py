@@ -18,4 +18,5 @@ try:
 except tf.errors.InvalidArgumentError as error:
     print(re.search(r"!!! (.*) !!!", error.message)[1])
     print("graph:", re.search(r'Graph name: "(\w+)"', error.message)[1])
-tf.debugging.disable_check_numerics()  # it slows every op: debug only
+finally:
+    tf.debugging.disable_check_numerics()  # it slows every op: debug only
