@@ -103,6 +103,7 @@ def fake_run(tmp_path_factory):
     write_site(site, SITE)
     command = [sys.executable, str(GPU_CHECK), "run", str(out), "--no-install", "--site", str(site)]
     command += ["--workers", "0", "--bench-impls", "torch-eager", "--bench-models", "mlp"]
+    command += ["--no-keras-backends"]
     env = {**environment("preflight"), "GATE_GPU_EXCLUDE": "tensorflow,jax"}
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, cwd=REPO)
     return result, out
