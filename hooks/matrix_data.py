@@ -230,12 +230,20 @@ def page_ranges(
             continue
         if axis not in pins:
             continue
+        ran = [r for r in tried if any(s.cells[r.name].status != "not run" for s in statuses)]
+        if tried and not ran:
+            continue  # no example of the page runs this framework
         oldest = minor(pins[axis])
         for run in reversed(tried):
             if version_key(run.value) >= version_key(pins[axis]):
                 continue
-            cells = [s.cells[run.name] for s in statuses if axis not in s.floors]
-            if cells and all(c.status == "passed" for c in cells):
+            # "not run": the example does not run that framework (the run took only those that do)
+            cells = [
+                s.cells[run.name]
+                for s in statuses
+                if axis not in s.floors and s.cells[run.name].status != "not run"
+            ]
+            if all(c.status == "passed" for c in cells):
                 oldest = minor(run.value)
             else:
                 break

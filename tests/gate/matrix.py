@@ -23,7 +23,7 @@ import platform
 import re
 from pathlib import Path
 
-from .runner import KERAS_BACKEND_ASSIGNMENT
+from .runner import KERAS_BACKEND_ASSIGNMENT, keras_backend_of
 
 BACKENDS = ("tensorflow", "torch", "jax")
 # <!-- pytest.mark.one_keras_backend(reason="...") -->: an example about the backend the reader's
@@ -73,6 +73,11 @@ def add_options(group) -> None:
     )
     group.addoption("--record-label", default="", help="the run's name in the matrix")
     group.addoption(
+        "--uses",
+        choices=FRAMEWORK_PACKAGES,
+        help="only the examples and notebooks that run this framework (an older release of it)",
+    )
+    group.addoption(
         "--timeout-factor",
         type=float,
         default=1.0,
@@ -110,7 +115,11 @@ def previous_results(config) -> dict[tuple, dict]:
             and old.get("python") == platform.python_version()
         )
         if same_run:
-            results = {entry_key(entry): entry for entry in old.get("results", [])}
+            results = {
+                entry_key(entry): entry
+                for entry in old.get("results", [])
+                if entry["outcome"] != "timeout"  # a busy machine's verdict: run it again
+            }
     config._matrix_previous = results
     return results
 
@@ -120,8 +129,22 @@ def unchanged_since_record(config, entry: dict) -> bool:
     return entry_key(entry) in previous_results(config)
 
 
-def selects(config, code: str, marks: list[str]) -> bool:
+IMPORTED = re.compile(r"^\s*(?:import|from)\s+(torch|tensorflow|keras|jax)\b", re.M)
+
+
+def frameworks_run(code: str, backend: str | None = None) -> set[str]:
+    """What an example runs: the frameworks it imports, and Keras's backend when it imports Keras."""
+    found = set(IMPORTED.findall(code))
+    if "keras" in found:
+        found.add(backend or keras_backend_of(code))
+    return found
+
+
+def selects(config, code: str, marks: list[str], backend: str | None = None) -> bool:
     """Whether an example runs in this mode (always, in the default one)."""
+    uses = config.getoption("--uses")
+    if uses and uses not in frameworks_run(code, backend):
+        return False
     if config.getoption("--keras-backend") and (
         not is_backend_agnostic(code) or any(ONE_BACKEND_MARK in mark for mark in marks)
     ):
@@ -131,7 +154,11 @@ def selects(config, code: str, marks: list[str]) -> bool:
 
 def special_mode(config) -> bool:
     """A mode that runs a subset of the examples: the page checks and notebooks are not its job."""
-    return bool(config.getoption("--keras-backend") or config.getoption("--start-method"))
+    return bool(
+        config.getoption("--keras-backend")
+        or config.getoption("--start-method")
+        or config.getoption("--uses")
+    )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -47,9 +47,14 @@ def collect_page_notebooks(parent, page_path: Path, site):
     notebook_snippets = sorted(set(INCLUDE.findall(markdown)))
     for label, notebook in notebooks.items():
         name = hook.notebook_name(relative.as_posix(), label)
+        backend = hook.LABELS.get(label, (None, None))[1]
+        if parent.config.getoption("--uses"):
+            from . import matrix
+
+            if not matrix.selects(parent.config, notebook.script(), [], backend):
+                continue
         item = PageNotebookItem.from_parent(parent, name=f"notebook {name}")
         item.notebook, item.notebook_file = notebook, name
-        backend = hook.LABELS.get(label, (None, None))[1]
         if backend not in (None, "tensorflow"):  # share the xdist worker of that backend's examples
             from .plugin import NON_TF_GROUP
 

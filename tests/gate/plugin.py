@@ -134,8 +134,10 @@ class DocsPage(MarkdownFile):
 
     def collect(self):
         page = site_of(self.config).read_page(self.path)
-        if matrix.special_mode(self.config):  # another backend, or spawn: those examples only
+        if matrix.special_mode(self.config):  # a backend, spawn, one framework: those examples only
             yield from self.collect_examples(page, {})
+            if self.config.getoption("--uses"):  # and the notebooks that run that framework
+                yield from collect_page_notebooks(self, self.path, site_of(self.config))
             return
         groups, problems = equivalence.groups_of(page)
         tabs = {id(tab.example): (group, tab) for group in groups for tab in group.tabs}
