@@ -1,3 +1,8 @@
+import os
+
+# tf.distribute strategies need Keras on TensorFlow.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import tensorflow as tf
 

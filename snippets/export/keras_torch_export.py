@@ -2,6 +2,8 @@ import os
 
 os.environ["KERAS_BACKEND"] = "torch"  # before the first `import keras`
 
+import tempfile
+
 import keras
 import torch
 
@@ -15,16 +17,17 @@ model = keras.Sequential(
 )
 x = torch.rand(3, 4)
 
-# On the PyTorch backend a Keras model is a torch.nn.Module, so
-# torch.export takes it. Its forward(*args) gets the inputs as one tuple:
-# hence the extra level in dynamic_shapes.
-batch = torch.export.Dim("batch")
-shapes = (({0: batch},),)
-program = torch.export.export(model, (x,), dynamic_shapes=shapes)
-torch.export.save(program, "keras_model.pt2")
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "keras_model.pt2")
+    # format="torch" runs torch.export: a .pt2 program, as for any
+    # nn.Module. dynamic_shapes names the dimensions of the first input.
+    batch = torch.export.Dim("batch")
+    model.export(
+        path, format="torch", dynamic_shapes={0: batch}, verbose=False
+    )
 
-# The reloaded program runs without Keras.
-loaded = torch.export.load("keras_model.pt2").module()
+    # The reloaded program runs without Keras.
+    loaded = torch.export.load(path).module()
 for inputs in (x, torch.rand(5, 4)):
     torch.testing.assert_close(loaded(inputs), model(inputs))
 print("reloaded program matches the Keras model")

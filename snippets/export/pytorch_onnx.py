@@ -1,6 +1,7 @@
 import inspect
 import logging
-import warnings
+import os
+import tempfile
 
 import numpy as np
 import onnxruntime as ort
@@ -15,26 +16,29 @@ x = torch.randn(3, 4)
 # operators: that is dynamo=True, the default.
 default = inspect.signature(torch.onnx.export).parameters["dynamo"].default
 print("torch.onnx.export(dynamo=...) default:", default)
-# For this export only: torch 2.13 trips a FutureWarning of its own, and
-# logs a note for each torchvision op when torchvision is not installed.
-onnx_log = logging.getLogger("torch.onnx")
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", ".*LeafSpec", FutureWarning)
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "model.onnx")
+    # Without torchvision installed, the exporter logs a warning for each
+    # torchvision op it skips: quiet its logger for the export.
+    onnx_log = logging.getLogger("torch.onnx")
+    level = onnx_log.level
     onnx_log.setLevel(logging.ERROR)
-    torch.onnx.export(
-        model,
-        (x,),
-        "model.onnx",
-        input_names=["features"],
-        verbose=False,
-        dynamic_shapes={"input": {0: "batch"}},
-    )
-onnx_log.setLevel(logging.NOTSET)
+    try:
+        torch.onnx.export(
+            model,
+            (x,),
+            path,
+            input_names=["features"],
+            verbose=False,
+            dynamic_shapes={"input": {0: "batch"}},
+        )
+    finally:
+        onnx_log.setLevel(level)
 
-# Any ONNX runtime can run it; here ONNX Runtime on the CPU, from NumPy.
-cpu = ["CPUExecutionProvider"]
-session = ort.InferenceSession("model.onnx", providers=cpu)
-(onnx_out,) = session.run(None, {"features": x.numpy()})
+    # Any ONNX runtime can run it; here ONNX Runtime on the CPU, from NumPy.
+    cpu = ["CPUExecutionProvider"]
+    session = ort.InferenceSession(path, providers=cpu)
+    (onnx_out,) = session.run(None, {"features": x.numpy()})
 with torch.no_grad():
     expected = model(x).numpy()
 np.testing.assert_allclose(onnx_out, expected, rtol=1e-5, atol=1e-6)

@@ -2,6 +2,9 @@ import numpy as np
 import tensorflow as tf
 from ai_edge_litert.interpreter import Interpreter
 
+# Full float32 matmuls, for an exact comparison (no TF32 on NVIDIA GPUs).
+tf.config.experimental.enable_tensor_float_32_execution(False)
+
 
 class MLP(tf.Module):
     def __init__(self):

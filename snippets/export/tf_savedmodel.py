@@ -1,3 +1,6 @@
+import os
+import tempfile
+
 import numpy as np
 import tensorflow as tf
 
@@ -19,9 +22,11 @@ class Scorer(tf.Module):
 
 module = Scorer()
 signatures = {"serving_default": module.serve}
-tf.saved_model.save(module, "scorer", signatures=signatures)
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "scorer")
+    tf.saved_model.save(module, path, signatures=signatures)
+    reloaded = tf.saved_model.load(path)
 
-reloaded = tf.saved_model.load("scorer")
 x = tf.random.stateless_uniform((3, 4), seed=(1, 0))
 scores = reloaded.serve(x)["scores"]
 np.testing.assert_allclose(scores, module.serve(x)["scores"], rtol=1e-6)

@@ -1,4 +1,8 @@
 import os
+
+# tf.train.Checkpoint saves TensorFlow variables: Keras on TensorFlow.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import tempfile
 
 import keras
