@@ -23,6 +23,8 @@ adam, adamw = torch.optim.Adam, torch.optim.AdamW
 print("weight 1.0, lr=0.001, weight_decay=0.1: decrease in one step")
 print(f"  torch Adam   {torch_step(adam, weight_decay=decay):.1e}")
 print(f"  torch AdamW  {torch_step(adamw, weight_decay=decay):.1e}")
+decoupled = torch_step(adam, weight_decay=decay, decoupled_weight_decay=True)
+print(f"  torch Adam(decoupled_weight_decay=True)  {decoupled:.1e}")
 keras_adam = keras.optimizers.Adam(learning_rate=lr, weight_decay=decay)
 print(f"  keras Adam   {keras_step(keras_adam):.1e}")
 keras_adamw = keras.optimizers.AdamW(learning_rate=lr, weight_decay=decay)

@@ -1,11 +1,12 @@
 import keras
 import torch
 
-names = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta"]
+names = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax"]
 print("optimizer  torch lr  keras learning_rate")
-for name in names:
+for name in [*names, "NAdam"]:
     torch_lr = getattr(torch.optim, name)([torch.zeros(1)]).defaults["lr"]
-    keras_lr = getattr(keras.optimizers, name)().learning_rate.numpy()
+    keras_name = "Nadam" if name == "NAdam" else name  # Keras's spelling
+    keras_lr = getattr(keras.optimizers, keras_name)().learning_rate.numpy()
     print(f"{name:9}  {torch_lr:<8g}  {keras_lr:g}")
 betas = torch.optim.Adam([torch.zeros(1)]).defaults["betas"]
 adam = keras.optimizers.Adam()

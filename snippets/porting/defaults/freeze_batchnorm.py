@@ -25,3 +25,23 @@ report("keras trainable=False, training=True", bn_k.moving_mean[0], out_k)
 bn_t = torch.nn.BatchNorm1d(1).eval()  # the torch equivalent
 out_t = bn_t(torch.from_numpy(x)).detach().numpy()
 report("torch eval()", bn_t.running_mean.item(), out_t)
+
+# A training loop calls model.train() every epoch: it undoes that eval().
+backbone = torch.nn.Sequential(torch.nn.Linear(1, 1), torch.nn.BatchNorm1d(1))
+backbone[1].eval()
+backbone.train()
+print("torch eval(), then model.train(): BatchNorm training =", end=" ")
+print(backbone[1].training)
+
+
+class FrozenBatchNorm(torch.nn.Sequential):
+    def train(self, mode=True):  # model.train() and model.eval() call this
+        super().train(mode)
+        self[1].eval()  # the frozen BatchNorm stays in inference mode
+        return self
+
+
+backbone = FrozenBatchNorm(torch.nn.Linear(1, 1), torch.nn.BatchNorm1d(1))
+backbone.train()
+print("a train() that re-applies eval(): BatchNorm training =", end=" ")
+print(backbone[1].training)

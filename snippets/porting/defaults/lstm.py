@@ -1,6 +1,11 @@
 import keras
 import numpy as np
+import tensorflow as tf
 import torch
+
+# On recent NVIDIA GPUs TensorFlow's LSTM and GRU round float32 to TF32:
+# off, so that a correct copy agrees to float32 precision.
+tf.config.experimental.enable_tensor_float_32_execution(False)
 
 torch.manual_seed(0)
 lstm_t = torch.nn.LSTM(input_size=3, hidden_size=4)
@@ -25,4 +30,6 @@ out_t, _ = lstm_t(torch.from_numpy(x).transpose(0, 1))
 out_t = out_t.transpose(0, 1).detach().numpy()
 out_k = keras.ops.convert_to_numpy(lstm_k(x))
 print("keras input", x.shape, "(batch, time, 3) -> output", out_k.shape)
-print(f"max |torch - keras| after the copy: {np.abs(out_t - out_k).max():.1e}")
+gap = np.abs(out_t - out_k).max()
+print(f"max |torch - keras| after the copy: {gap:.1e}")
+assert gap < 1e-5
