@@ -5,7 +5,8 @@ digits = load_digits()
 features = digits.data.astype("float32") / 16.0
 dataset = tf.data.Dataset.from_tensor_slices((features, digits.target))
 
-# shuffle before batch, with a buffer as large as the data for a full shuffle;
+# shuffle before batch, with a buffer as large as the data for a full shuffle
+# (for data larger than memory, shuffle the file names instead);
 # prefetch overlaps preparing the next batch with training on this one.
 loader = (
     dataset.shuffle(len(features), seed=0).batch(64).prefetch(tf.data.AUTOTUNE)

@@ -1,11 +1,11 @@
 import tensorflow as tf
 from sklearn.datasets import load_digits
 
-digits = (
-    load_digits()
-)  # 1797 8x8 images of digits, shipped inside scikit-learn
+# 1797 8x8 images of digits, shipped inside scikit-learn.
+digits = load_digits()
 
-# One element per row of the arrays: (image, label) pairs.
+# One element per row of the arrays: (image, label) pairs. The arrays are
+# copied into the pipeline: for data larger than memory, read files.
 dataset = tf.data.Dataset.from_tensor_slices((digits.images, digits.target))
 
 

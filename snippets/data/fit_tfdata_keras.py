@@ -7,7 +7,9 @@ keras.utils.set_random_seed(0)
 digits = load_digits()
 features = digits.data.astype("float32") / 16.0
 dataset = (
-    tf.data.Dataset.from_tensor_slices((features, digits.target))
+    tf.data.Dataset.from_tensor_slices(
+        (features, digits.target.astype("int32"))
+    )
     .shuffle(len(features))
     .batch(128)
     .prefetch(tf.data.AUTOTUNE)

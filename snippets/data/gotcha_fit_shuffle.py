@@ -1,4 +1,9 @@
+import os
 import warnings
+
+# The example feeds a tf.data.Dataset: set the backend before the first
+# `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
 
 import keras
 import numpy as np
