@@ -13,6 +13,8 @@ handler.emit = records.append
 logger = tf.get_logger()
 saved = logger.handlers, logger.propagate
 logger.handlers, logger.propagate = [handler], False
-strategy.run(lambda: tf.constant(1.0))  # eagerly, outside a tf.function
-logger.handlers, logger.propagate = saved
+try:
+    strategy.run(lambda: tf.constant(1.0))  # eagerly, outside a tf.function
+finally:
+    logger.handlers, logger.propagate = saved
 print(records[0].levelname, "|", records[0].getMessage().split(".")[0])

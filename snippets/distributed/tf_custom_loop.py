@@ -15,7 +15,9 @@ GLOBAL_BATCH = 16
 x = tf.random.stateless_normal((64, 4), seed=(0, 0))
 y = tf.reduce_sum(x, 1, keepdims=True)
 dataset = tf.data.Dataset.from_tensor_slices((x, y))
-dataset = dataset.batch(GLOBAL_BATCH).prefetch(tf.data.AUTOTUNE)
+# drop_remainder: every step has GLOBAL_BATCH rows, as the loss assumes.
+dataset = dataset.batch(GLOBAL_BATCH, drop_remainder=True)
+dataset = dataset.prefetch(tf.data.AUTOTUNE)
 # The dataset yields global batches; the strategy splits each one between
 # the replicas.
 dist_dataset = strategy.experimental_distribute_dataset(dataset)

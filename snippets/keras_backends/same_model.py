@@ -6,7 +6,11 @@ os.environ["KERAS_BACKEND"] = "tensorflow"
 
 import keras
 import numpy as np
+import tensorflow as tf
 from keras import ops
+
+# Full float32 matmuls (no TF32 on NVIDIA GPUs): backends compared exactly.
+tf.config.experimental.enable_tensor_float_32_execution(False)
 
 
 class Standardize(keras.layers.Layer):

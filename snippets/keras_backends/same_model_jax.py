@@ -2,9 +2,13 @@ import os
 
 os.environ["KERAS_BACKEND"] = "jax"  # before the first `import keras`
 
+import jax
 import keras
 import numpy as np
 from keras import ops
+
+# Full float32 matmuls (no TF32 on NVIDIA GPUs): backends compared exactly.
+jax.config.update("jax_default_matmul_precision", "highest")
 
 
 class Standardize(keras.layers.Layer):
