@@ -7,7 +7,7 @@ keras.utils.set_random_seed(0)
 # plane each lies.
 rng = np.random.default_rng(0)
 features = rng.normal(size=(512, 20)).astype("float32")
-labels = (features @ rng.normal(size=20) > 0).astype("int64")
+labels = (features @ rng.normal(size=20) > 0).astype("int32")
 
 model = keras.Sequential(
     [

@@ -14,11 +14,13 @@ class StepModel(keras.Model):
     # On the PyTorch backend the step uses torch autograd, not a
     # GradientTape.
     def train_step(self, data):
-        x, y = data
+        x, y, weight = keras.utils.unpack_x_y_sample_weight(data)
         self.zero_grad()  # the model is a torch.nn.Module
         y_pred = self(x, training=True)
-        loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
-        loss.backward()
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred, sample_weight=weight)
+        # Multiplied by the loss scale under mixed_float16, as in Keras's
+        # own step; the optimizer divides it back out.
+        self.optimizer.scale_loss(loss).backward()
         grads = [variable.value.grad for variable in self.trainable_weights]
         with torch.no_grad():
             self.optimizer.apply(grads, self.trainable_weights)
@@ -26,7 +28,7 @@ class StepModel(keras.Model):
             if metric.name == "loss":
                 metric.update_state(loss)
             else:
-                metric.update_state(y, y_pred)
+                metric.update_state(y, y_pred, sample_weight=weight)
         return {metric.name: metric.result() for metric in self.metrics}
 
 

@@ -1,3 +1,8 @@
+import os
+
+# The step uses TensorFlow's tape: set the backend before `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -9,17 +14,22 @@ class StepModel(keras.Model):
     # Your own step; fit() still batches, shuffles, compiles and runs
     # callbacks around it.
     def train_step(self, data):
-        x, y = data
+        x, y, weight = keras.utils.unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
-            loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
-        grads = tape.gradient(loss, self.trainable_variables)
+            loss = self.compute_loss(
+                x=x, y=y, y_pred=y_pred, sample_weight=weight
+            )
+            # Multiplied by the loss scale under mixed_float16, as in
+            # Keras's own step; the optimizer divides it back out.
+            scaled_loss = self.optimizer.scale_loss(loss)
+        grads = tape.gradient(scaled_loss, self.trainable_variables)
         self.optimizer.apply(grads, self.trainable_variables)
         for metric in self.metrics:
             if metric.name == "loss":
                 metric.update_state(loss)
             else:
-                metric.update_state(y, y_pred)
+                metric.update_state(y, y_pred, sample_weight=weight)
         return {metric.name: metric.result() for metric in self.metrics}
 
 

@@ -1,3 +1,9 @@
+import os
+
+# The loop uses TensorFlow's tape and tf.function: set the backend before
+# the first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 import tensorflow as tf
