@@ -1,3 +1,9 @@
+import os
+
+# The Keras layer here returns a tf.Tensor: set the backend before the
+# first `import keras`.
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
 import keras
 import numpy as np
 import tensorflow as tf
