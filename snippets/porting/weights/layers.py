@@ -197,6 +197,13 @@ LAYERS = {
         lambda s: [s["weight"], s["bias"]],
         lambda w: {"weight": w[0], "bias": w[1]},
     ),
+    "RMSNorm": (  # PyTorch's eps=None is float32's machine epsilon
+        nn.RMSNorm(4),
+        keras.layers.RMSNormalization(epsilon=float(np.finfo("float32").eps)),
+        normal(size=(2, 3, 4)),
+        lambda s: [s["weight"]],
+        lambda w: {"weight": w[0]},
+    ),
     "GroupNorm": (  # the same groups of neighbouring channels
         nn.GroupNorm(2, 4),
         keras.layers.GroupNormalization(2, epsilon=1e-5),
