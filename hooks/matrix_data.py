@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,18 @@ def minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
+def project_python(root: Path) -> str:
+    """The project's Python (.python-version), else the one running (a site without the file)."""
+    try:
+        return (root / ".python-version").read_text(encoding="utf-8").strip()
+    except OSError:
+        return f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
 def requirement_pins(root: Path) -> dict[str, str]:
     pins = {}
-    for line in (root / "requirements.txt").read_text().splitlines():
+    path = root / "requirements.txt"
+    for line in path.read_text().splitlines() if path.exists() else []:
         match = re.match(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s#;]+)", line)
         if match and match[1].lower() in LABELS:
             pins[match[1].lower()] = match[2]

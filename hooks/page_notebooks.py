@@ -250,7 +250,10 @@ def requirement_pins(root: Path = ROOT) -> dict[str, str]:
 
 def project_python(root: Path) -> str:
     """The project's Python (.python-version): the one the pins are verified on."""
-    return (root / ".python-version").read_text(encoding="utf-8").strip()
+    try:
+        return (root / ".python-version").read_text(encoding="utf-8").strip()
+    except OSError:
+        return f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def to_ipynb(notebook: PageNotebook, title: str, page_link: str, root: Path = ROOT):

@@ -174,7 +174,7 @@ def on_config(config):
     config.extra["verified_with"] = installed_versions()
     config.extra["gpu_reports"] = load_reports(Path(config.docs_dir) / REPORTS)
     root = site_root(config)
-    project_python = (root / ".python-version").read_text().strip()
+    project_python = matrix_data.project_python(root)
     config.extra["matrix"] = {
         "runs": matrix_data.load_runs(Path(config.docs_dir) / RUNS, root, project_python),
         "pins": matrix_data.requirement_pins(root),
