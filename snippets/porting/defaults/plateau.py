@@ -14,6 +14,13 @@ print(
 for loss in losses:
     plateau_t.step(loss)
 print("  lr after the two epochs:", optimizer.param_groups[0]["lr"])
+optimizer = torch.optim.SGD([torch.zeros(1)], lr=1.0)
+plateau_t = torch.optim.lr_scheduler.ReduceLROnPlateau(
+    optimizer, patience=0, threshold_mode="abs"
+)
+for loss in losses:
+    plateau_t.step(loss)
+print("  threshold_mode='abs':", optimizer.param_groups[0]["lr"])
 
 model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
 model.compile(optimizer=keras.optimizers.SGD(1.0), loss="mse")
