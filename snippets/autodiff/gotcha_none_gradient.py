@@ -7,6 +7,10 @@ z = w * 4.0  # computed after the `with` block: not recorded
 print("inside the block:", float(tape.gradient(y, w)))
 print("outside the block:", tape.gradient(z, w))
 print("no dependence:", tape.gradient(tf.constant(1.0), w))
+zero = tf.UnconnectedGradients.ZERO  # zeros instead of None
+print(
+    "asking for zeros:", float(tape.gradient(z, w, unconnected_gradients=zero))
+)
 del tape  # a persistent tape holds its recording until deleted
 
 
