@@ -27,6 +27,7 @@ def keras_decrease(name, **kwargs):
 print("weight 1.0, lr=0.01, weight_decay=0.1: decrease in two steps")
 print("                   torch (L2)  keras (decoupled)")
 for name, kwargs in [
+    ("SGD", {}),
     ("SGD", {"momentum": 0.9}),
     ("RMSprop", {}),
     ("Adagrad", {}),
