@@ -25,5 +25,6 @@ again = keras.ops.convert_to_numpy(model(x))
 print("default call, two calls agree:", np.array_equal(default, again))
 
 # fit() passes training=True for you; predict() and evaluate() do not.
-same = np.allclose(model.predict(x, verbose=0), default, atol=1e-6)
+# (The tolerance allows for a GPU, where predict() may use XLA and TF32.)
+same = np.allclose(model.predict(x, verbose=0), default, atol=1e-3)
 print("predict() matches a call:", same)
