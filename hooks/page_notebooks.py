@@ -45,6 +45,7 @@ LABELS = {
     "Keras": ({"keras", "tensorflow"}, "tensorflow"),
     "Keras on PyTorch": ({"keras", "torch"}, "torch"),
     "Keras on JAX": ({"keras", "jax"}, "jax"),
+    "JAX": ({"jax"}, None),
 }
 FRAMEWORKS = {"torch", "tensorflow", "keras", "jax"}
 # Distribution names of the modules examples import, for the %pip line (versions from requirements.txt).
