@@ -39,7 +39,9 @@ nox.options.reuse_existing_virtualenvs = True
 VERSION_LINES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "torch-2.13": ({"torch": "2.13.0"}, ()),
     "torch-2.14": ({"torch": "2.14.1"}, ()),
-    "tensorflow-2.19": ({"tensorflow": "2.19.1"}, ("numpy",)),  # TF 2.19 needs numpy < 2.2
+    # TF 2.19 needs numpy < 2.2, which JAX 0.12 refuses: the resolver picks both (JAX does not run
+    # in this line's examples, which are those that run TensorFlow).
+    "tensorflow-2.19": ({"tensorflow": "2.19.1"}, ("numpy", "jax[cpu]", "jaxlib")),
     "tensorflow-2.20": ({"tensorflow": "2.20.0"}, ()),
     "keras-3.14": ({"keras": "3.14.1"}, ()),
     "jax-0.11": ({"jax[cpu]": "0.11.2", "jaxlib": "0.11.2"}, ()),
@@ -81,7 +83,7 @@ def requirements_with(replace: dict[str, str], drop: tuple[str, ...] = ()) -> st
 os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
 
 
-def install(session: nox.Session, requirements: str, what: str) -> None:
+def install(session: nox.Session, requirements: str, what: str, record: str) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write(requirements)
     try:
@@ -89,7 +91,7 @@ def install(session: nox.Session, requirements: str, what: str) -> None:
     except nox.command.CommandFailed:
         session.error(
             f"{what}: the environment could not be installed (uv's reason is above); "
-            f"the committed record docs/verification/runs/{session.name}.json is unchanged"
+            f"the committed record docs/verification/runs/{record}.json is unchanged"
         )
     finally:
         os.unlink(handle.name)
@@ -119,8 +121,9 @@ def run_examples(session: nox.Session, name: str, python: str, *options: str) ->
 def pythons(session: nox.Session) -> None:
     """Every example and page notebook on another Python (the pins, or the newest release it supports)."""
     replace, drop = PYTHON_PINS.get(session.python, ({}, ()))
-    install(session, requirements_with(replace, drop), f"Python {session.python}")
-    run_examples(session, f"python-{session.python}", "python")
+    name = f"python-{session.python}"
+    install(session, requirements_with(replace, drop), f"Python {session.python}", name)
+    run_examples(session, name, "python")
 
 
 @nox.session(python=PROJECT_PYTHON)
@@ -128,7 +131,7 @@ def pythons(session: nox.Session) -> None:
 def versions(session: nox.Session, line: str) -> None:
     """Every example and page notebook on an older release line of one framework."""
     replace, drop = VERSION_LINES[line]
-    install(session, requirements_with(replace, drop), line)
+    install(session, requirements_with(replace, drop), line, line)
     # Only what runs that framework: the others run exactly as in `make test`.
     run_examples(session, line, "python", f"--uses={line.split('-')[0]}")
 

@@ -88,6 +88,11 @@ def classify(name: str, record: dict, pins: dict[str, str], project_python: str)
         axis, value = "spawn", record["start_method"]
     elif minor(record.get("python", "")) != project_python:
         axis, value = "python", record["python"]
+    elif name.split("-")[0] in LABELS and name.split("-")[0] in versions:
+        # A release line (noxfile.py VERSION_LINES): named for the framework it varies; another one
+        # may differ where that release needs it (TF 2.19's numpy keeps JAX 0.12 out).
+        axis = name.split("-")[0]
+        value = versions[axis]
     else:
         varied = [name for name, pin in pins.items() if versions.get(name) not in (None, pin)]
         axis, value = (varied[0], versions[varied[0]]) if len(varied) == 1 else ("other", "")

@@ -204,11 +204,14 @@ def first_line_of_error(text: str) -> str:
     candidates = [
         line.strip()
         for line in text.splitlines()
-        if re.match(r"\s*[\w.]*(Error|Exception|Exit|Interrupt)\b.*:", line)
+        if re.match(r"\s*[\w.]*(Error|Exception|Warning|Exit|Interrupt)\b.*:", line)
     ]
     if candidates:
         return candidates[-1][:300]
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # Under xdist the report starts with the worker's name: "[gw0] linux -- Python 3.12.1 ..."
+    lines = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("[gw")
+    ]
     return lines[0][:300] if lines else ""
 
 
