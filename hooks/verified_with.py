@@ -239,9 +239,9 @@ def example_note(status) -> str:
     parts = []
     for axis, (needs, failed_on, error) in status.floors.items():
         label = matrix_data.LABELS[axis]
-        parts.append(f"Needs {label} ≥ {needs}: on {failed_on} it fails with {code(error)}.")
+        parts.append(f"Needs {label} ≥ {needs}: on {failed_on} it {what_failed(error)}.")
     for python, error in status.python_failures:
-        parts.append(f"Fails on Python {python}: {code(error)}.")
+        parts.append(f"On Python {python} it {what_failed(error)}.")
     if status.backends:
         names = matrix_data.BACKEND_LABELS
         ran = ["tensorflow"] + [b for b, c in status.backends.items() if c.status == "passed"]
@@ -254,6 +254,16 @@ def example_note(status) -> str:
         ]
         parts.append(text + ("; " + "; ".join(problems) if problems else "") + ".")
     return " ".join(parts)
+
+
+def what_failed(error: str) -> str:
+    """The end of "on 2.13 it ...": the record's first line of the failure, as a reader reads it."""
+    error = error.rstrip(".")
+    if error.startswith("prints "):
+        return error
+    if "Warning:" in error.split(" ")[0]:
+        return f"warns {code(error)}"
+    return f"fails with {code(error)}"
 
 
 def join(names: list[str]) -> str:
@@ -287,7 +297,8 @@ def matrix_notes(markdown: str, page_path: str, config) -> tuple[str, str]:
     also = f"Examples verified on {', '.join(spans)}"
     floors = sum(1 for s in statuses if s.floors)
     if floors:
-        also += f" ({floors} need a newer release: see the note above {'it' if floors == 1 else 'each'})"
+        needs = "needs" if floors == 1 else "need"
+        also += f" ({floors} {needs} a newer release: see the note above {'it' if floors == 1 else 'each'})"
     changed = sum(1 for s in statuses if s.changed)
     if changed:
         also += f"; {changed} changed since the older releases ran: verified on the pins only"
@@ -354,6 +365,39 @@ def run_line(run, pins: dict) -> str:
     return line
 
 
+def notebook_rows(page_path: str, runs, root: Path) -> list[tuple[str, list[str]]]:
+    """A row per page notebook: its outcome in each run, "changed" when a snippet of it has since."""
+    names = sorted(
+        {
+            r["notebook"]
+            for run in runs
+            for r in run.record.get("results", [])
+            if r["kind"] == "notebook" and r["page"] == page_path
+        }
+    )
+    rows = []
+    for name in names:
+        cells = []
+        for run in runs:
+            found = [
+                r
+                for r in run.record.get("results", [])
+                if r["kind"] == "notebook" and r.get("notebook") == name
+            ]
+            if not found:
+                cells.append(SYMBOLS["not run"])
+                continue
+            result = found[0]
+            current = all(file_hash(root, s) == h for s, h in result["snippets"].items())
+            status = result["outcome"] if current else "changed"
+            symbol = SYMBOLS[status]
+            if result.get("error") and current:
+                symbol = f'<span title="{escape(result["error"])}">{symbol}</span>'
+            cells.append(symbol)
+        rows.append((name, cells))
+    return rows
+
+
 def matrix_section(config, pages) -> str:
     matrix = config.extra["matrix"]
     runs = matrix["runs"]
@@ -395,5 +439,7 @@ def matrix_section(config, pages) -> str:
                     symbol = f'<span title="{escape(cell.error)}">{symbol}</span>'
                 cells.append(symbol)
             out.append(f"    | `{names}` | " + " | ".join(cells) + " |")
+        for notebook, cells in notebook_rows(page_path, current, site_root(config)):
+            out.append(f"    | notebook `{notebook}` | " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out)
