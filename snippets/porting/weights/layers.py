@@ -96,6 +96,13 @@ LAYERS = {
         lambda s: [T(s["weight"], (2, 3, 1, 0)), s["bias"]],
         lambda w: {"weight": T(w[0], (3, 2, 0, 1)), "bias": w[1]},
     ),
+    "Conv1d": (  # kernel (out, in, L) <-> (L, in, out)
+        nn.Conv1d(3, 4, 3),
+        keras.layers.Conv1D(4, 3),
+        normal(size=(2, 6, 3)),
+        lambda s: [T(s["weight"], (2, 1, 0)), s["bias"]],
+        lambda w: {"weight": T(w[0], (2, 1, 0)), "bias": w[1]},
+    ),
     "BatchNorm": (  # Keras's epsilon is 1e-3, PyTorch's 1e-5
         nn.BatchNorm2d(3),
         keras.layers.BatchNormalization(epsilon=1e-5),
@@ -218,11 +225,14 @@ def run_torch(layer, x):
     x = torch.as_tensor(x, device=device)
     x = x.float() if x.is_floating_point() else x
     x = x.permute(0, 3, 1, 2) if x.ndim == 4 else x  # NHWC -> NCHW
+    conv1d = isinstance(layer, nn.Conv1d)
+    x = x.transpose(1, 2) if conv1d else x  # NLC -> NCL
     attention = isinstance(layer, nn.MultiheadAttention)
     with torch.no_grad():
         y = layer(x, x, x) if attention else layer(x)
     y = y[0] if isinstance(y, tuple) else y  # LSTM, attention: (y, extra)
     y = y.permute(0, 2, 3, 1) if y.ndim == 4 else y  # NCHW -> NHWC
+    y = y.transpose(1, 2) if conv1d else y  # NCL -> NLC
     return y.cpu().numpy()
 
 
