@@ -6,7 +6,12 @@ import torch.distributed as dist
 from torch import nn
 
 model = nn.Linear(2, 1)
-print("torch.compile(model):", list(torch.compile(model).state_dict()))
+compiled = torch.compile(model)
+print("torch.compile(model):", list(compiled.state_dict()))
+try:
+    nn.Linear(2, 1).load_state_dict(compiled.state_dict())
+except RuntimeError as error:
+    print(str(error).splitlines()[1].strip())
 model.compile()  # compiles the module in place: its keys stay the same
 print("model.compile():", list(model.state_dict()))
 
