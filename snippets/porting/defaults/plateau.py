@@ -1,3 +1,6 @@
+# Before Keras loads TensorFlow: a CUDA build of PyTorch loads Triton's
+# LLVM here, and after TensorFlow's it aborts (see Porting a model).
+import torch._dynamo  # noqa: I001, F401
 import keras
 import torch
 

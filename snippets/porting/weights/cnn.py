@@ -4,6 +4,9 @@ import os
 # example). JAX reads this at its import.
 os.environ["JAX_DEFAULT_MATMUL_PRECISION"] = "highest"
 
+# Before Keras loads TensorFlow: a CUDA build of PyTorch loads Triton's
+# LLVM here, and after TensorFlow's it aborts (see Porting a model).
+import torch._dynamo  # noqa: I001, F401
 import keras
 import numpy as np
 import torch
