@@ -9,8 +9,8 @@ records, and the run on a real GPU machine (CONTRIBUTING.md, "Run the GPU suite"
 
 import hashlib
 import importlib.machinery
-import importlib.util
 import importlib.metadata
+import importlib.util
 import json
 import os
 import shutil
