@@ -169,7 +169,10 @@ def cell(run: Run, example: Example, root: Path, kind: str = "example") -> Cell:
         if set(result["snippets"]) != set(now):
             continue
         if result["snippets"] == now:
-            return Cell(result["outcome"], result.get("error", ""))
+            outcome, error = result["outcome"], result.get("error", "")
+            if outcome == "failed" and error.startswith("Timeout (>"):  # pytest-timeout's net
+                outcome = "timeout"
+            return Cell(outcome, error)
         same_files = result
     return Cell("changed") if same_files else Cell("not run")
 

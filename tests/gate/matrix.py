@@ -218,6 +218,11 @@ def first_line_of_error(text: str) -> str:
 _results: list[dict] = []
 
 
+def is_pytest_timeout(text: str) -> bool:
+    """pytest-timeout's own net (the runner's limit plus a margin) caught it."""
+    return "from pytest-timeout" in text or text.lstrip().startswith("Timeout (>")
+
+
 def collect(report) -> None:
     """pytest_runtest_logreport: keep the outcome of each recorded item (xdist sends the properties)."""
     if report.when != "call" and not (report.when == "setup" and report.skipped):
@@ -231,7 +236,9 @@ def collect(report) -> None:
     }
     if report.failed:
         # A time limit hit on a loaded machine says nothing about the release: not a version floor.
-        timed_out = properties.get("matrix_status") == "timeout"
+        timed_out = properties.get("matrix_status") == "timeout" or is_pytest_timeout(
+            report.longreprtext
+        )
         entry["outcome"] = "timeout" if timed_out else "failed"
         entry["error"] = first_line_of_error(report.longreprtext)
     _results.append(entry)
