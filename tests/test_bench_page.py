@@ -470,7 +470,8 @@ def test_pinning_reaches_the_threads_already_running():
 def test_load_from_other_processes_marks_a_run():
     """On 2 CPUs with 1 thread, the limit is 1.5 (it was the idle limit + 2 x threads + 0.5 = 3.5,
     which let about 2.5 foreign cores go unflagged); and a pinned worker that got 80% of its core
-    lost the rest to others, on the CPU (on a GPU the host thread may wait)."""
+    is a candidate for starvation on the CPU (on a GPU the host thread may wait), which bench.run
+    counts only when the load or the calibration loop also saw other work."""
     assert run.load_limit_during(1) == 1.5
     assert run.load_limit_during(4) == 4.5
     shares = {"torch-eager": 0.99, "keras-jax": 0.8}
