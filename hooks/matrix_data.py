@@ -199,7 +199,7 @@ def example_status(example: Example, runs: list[Run], pins: dict[str, str], root
         if result.status == "changed":
             status.changed.append(run.title)
         if run.axis == "python" and result.status == "failed":
-            status.python_failures.append((minor(run.value), result.error))
+            status.python_failures.append((run.value, result.error))  # 3.13.0: the patch matters
         if run.axis == "backend" and result.status != "not run":
             status.backends[run.value] = result
     for axis in LABELS:

@@ -138,7 +138,7 @@ def test_other_pythons_and_backends_are_their_own_axes(site):
     record(site, "keras-jax", {}, {PLAIN: "passed"}, keras_backend="jax")
     runs, found = statuses(site)
     assert {r.name: r.axis for r in runs} == {"python-3.13": "python", "keras-jax": "backend"}
-    assert found[0].python_failures == [("3.13", "DeprecationWarning: x")]
+    assert found[0].python_failures == [("3.13.0", "DeprecationWarning: x")]
     assert found[1].backends["jax"].status == "passed"
     ranges = matrix_data.page_ranges(found, runs, matrix_data.requirement_pins(site), "3.12")
     assert ranges["python"] == ("3.12", "3.12")  # one example fails on 3.13
