@@ -34,14 +34,20 @@ nox.options.reuse_existing_virtualenvs = True
 
 # One framework varied at a time, the others at requirements.txt's pins: the last three minor lines of
 # torch and TensorFlow, the last two of Keras and JAX (the newest is the pin, verified by `make test`).
-# Each line: the pins that replace requirements.txt's, and the pins dropped so that the resolver picks
-# what that release needs.
+# Each line: the pins that replace requirements.txt's, and the packages left unpinned so that the
+# resolver picks what that release needs.
+
+
 VERSION_LINES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "torch-2.13": ({"torch": "2.13.0"}, ()),
     "torch-2.14": ({"torch": "2.14.1"}, ()),
-    # TF 2.19 needs numpy < 2.2, which JAX 0.12 refuses: the resolver picks both (JAX does not run
-    # in this line's examples, which are those that run TensorFlow).
-    "tensorflow-2.19": ({"tensorflow": "2.19.1"}, ("numpy", "jax[cpu]", "jaxlib")),
+    # TF 2.19 needs numpy < 2.2, which JAX 0.12 refuses, and protobuf < 6, which ONNX 1.23 refuses:
+    # the resolver picks those for it (JAX runs in none of this line's examples, which are those
+    # that run TensorFlow).
+    "tensorflow-2.19": (
+        {"tensorflow": "2.19.1"},
+        ("numpy", "jax[cpu]", "jaxlib", "onnx", "onnxruntime", "onnxscript"),
+    ),
     "tensorflow-2.20": ({"tensorflow": "2.20.0"}, ()),
     "keras-3.14": ({"keras": "3.14.1"}, ()),
     "jax-0.11": ({"jax[cpu]": "0.11.2", "jaxlib": "0.11.2"}, ()),
@@ -75,6 +81,7 @@ def requirements_with(replace: dict[str, str], drop: tuple[str, ...] = ()) -> st
             continue
         lines.append(line)
     lines += [f"{name}=={version}" for name, version in replace.items()]
+    lines += list(drop)  # still installed, at the version the resolver finds for this line
     return "\n".join(lines) + "\n"
 
 
