@@ -26,9 +26,12 @@ from pathlib import Path
 from .runner import KERAS_BACKEND_ASSIGNMENT, keras_backend_of
 
 BACKENDS = ("tensorflow", "torch", "jax")
-# <!-- pytest.mark.one_keras_backend(reason="...") -->: an example about the backend the reader's
+# <!--pytest.mark.one_keras_backend(reason="...")-->: an example about the backend the reader's
 # environment chose (it cannot set KERAS_BACKEND itself); the page says so in its prose.
 ONE_BACKEND_MARK = "one_keras_backend"
+# <!--pytest.mark.all_keras_backends-->: a Keras example that also imports a framework (to compare
+# with it) and still runs on every backend (porting/weights: PyTorch beside Keras on any backend).
+ALL_BACKENDS_MARK = "all_keras_backends"
 FRAMEWORK_PACKAGES = ("torch", "tensorflow", "keras", "jax")
 
 IMPORTS_KERAS = re.compile(r"^\s*(?:import keras\b|from keras\b)", re.M)
@@ -145,10 +148,10 @@ def selects(config, code: str, marks: list[str], backend: str | None = None) -> 
     uses = config.getoption("--uses")
     if uses and uses not in frameworks_run(code, backend):
         return False
-    if config.getoption("--keras-backend") and (
-        not is_backend_agnostic(code) or any(ONE_BACKEND_MARK in mark for mark in marks)
-    ):
-        return False
+    if config.getoption("--keras-backend"):
+        on_every_backend = is_backend_agnostic(code) or any(ALL_BACKENDS_MARK in m for m in marks)
+        if not on_every_backend or any(ONE_BACKEND_MARK in mark for mark in marks):
+            return False
     return not (config.getoption("--start-method") and not starts_processes(code))
 
 

@@ -75,6 +75,9 @@ def pytest_configure(config):
         "markers", "one_keras_backend(reason): not run on the other Keras backends (matrix.py)"
     )
     config.addinivalue_line(
+        "markers", "all_keras_backends: run on the other Keras backends too (matrix.py)"
+    )
+    config.addinivalue_line(
         "markers", "timeout(seconds): time limit of one example (pytest-timeout)"
     )
     if config.getoption("--gpu") and not hasattr(config, "workerinput"):
@@ -313,6 +316,8 @@ def coverage_config(config) -> str | None:
     interpreter (`--fresh-interpreter`) the frameworks are not loaded yet when measuring starts, so the
     lines tf.function and torch.compile trace could not be counted (line_coverage.py)."""
     if config.getoption("--gpu") or config.getoption("--fresh-interpreter"):
+        return None
+    if config.getoption("--keras-backend"):  # a line for one backend (TF32 off on TensorFlow, say)
         return None
     return str(Path(config.rootpath, "pyproject.toml"))
 
