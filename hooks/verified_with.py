@@ -427,7 +427,8 @@ def matrix_section(config, pages) -> str:
         )
         title = file.page.title if file.page and file.page.title else file.src_uri
         kind = "???" + ("+" if failing else "")
-        out += [f'{kind} note "{escape(title)}: {len(statuses)} examples"', ""]
+        count = f"{len(statuses)} example{'s' if len(statuses) != 1 else ''}"
+        out += [f'{kind} note "{escape(title)}: {count}"', ""]
         out += [f"    {header}", f"    {rule}"]
         for status in statuses:
             names = ", ".join(Path(s).name for s in status.example.snippets)
