@@ -56,7 +56,7 @@ install-gpu: $(STAMP) ## On a GPU machine, once: add TensorFlow's CUDA libraries
 # Beyond `make test` (noxfile.py): each writes its record to docs/verification/runs/, which the site
 # shows (version ranges, floors, the matrix). NOX_ARGS="-- --update": re-run only what changed.
 .PHONY: test-matrix test-versions test-pythons test-backends test-spawn
-test-matrix: $(STAMP) ## All of the four below (about 45 minutes on 2 idle cores)
+test-matrix: $(STAMP) ## All of the four below (measured: about an hour on 2 shared cores; NOX_ARGS="-- --update": minutes)
 	$(VENV)/bin/nox $(NOX_ARGS)
 
 test-versions: $(STAMP) ## Every example on the older torch, TensorFlow, Keras and JAX lines (uv environments)
