@@ -11,7 +11,6 @@
   written on a CPU with GATE_FAKE_GPU is never read.
 """
 
-import hashlib
 import importlib.util
 import json
 import posixpath
@@ -79,13 +78,6 @@ def load_reports(folder: Path) -> list[dict]:
     return sorted(reports, key=lambda r: r["date"], reverse=True)
 
 
-def file_hash(root: Path, snippet: str) -> str:
-    try:
-        return hashlib.sha256((root / snippet).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
 def examples_in(markdown: str) -> int:
     return len(PYTHON_FENCE.findall(markdown))
 
@@ -99,7 +91,9 @@ def gpu_status(page: str, reports: list[dict], root: Path, examples_now: int = 0
         current = [
             r
             for r in results
-            if all(file_hash(root, s) == h for s, h in (r.get("snippets") or {}).items())
+            if all(
+                matrix_data.file_hash(root, s) == h for s, h in (r.get("snippets") or {}).items()
+            )
         ]
         passed = [r for r in current if r["outcome"] == "passed"]
         absent = sorted(
@@ -388,7 +382,9 @@ def notebook_rows(page_path: str, runs, root: Path) -> list[tuple[str, list[str]
                 cells.append(SYMBOLS["not run"])
                 continue
             result = found[0]
-            current = all(file_hash(root, s) == h for s, h in result["snippets"].items())
+            current = all(
+                matrix_data.file_hash(root, s) == h for s, h in result["snippets"].items()
+            )
             status = result["outcome"] if current else "changed"
             symbol = SYMBOLS[status]
             if result.get("error") and current:

@@ -16,11 +16,12 @@ a record of every outcome for the site's verification matrix.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import importlib.metadata
+import importlib.util
 import json
 import platform
 import re
+import sys
 from pathlib import Path
 
 from .runner import KERAS_BACKEND_ASSIGNMENT, keras_backend_of
@@ -33,6 +34,20 @@ ONE_BACKEND_MARK = "one_keras_backend"
 # with it) and still runs on every backend (porting/weights: PyTorch beside Keras on any backend).
 ALL_BACKENDS_MARK = "all_keras_backends"
 FRAMEWORK_PACKAGES = ("torch", "tensorflow", "keras", "jax")
+
+
+def _load_matrix_data():
+    """hooks/matrix_data.py, which the site renders the records with: one reading of the pins."""
+    path = Path(__file__).resolve().parents[2] / "hooks" / "matrix_data.py"
+    spec = importlib.util.spec_from_file_location("matrix_data", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+_matrix_data = _load_matrix_data()
+requirement_pins = _matrix_data.requirement_pins
 
 IMPORTS_KERAS = re.compile(r"^\s*(?:import keras\b|from keras\b)", re.M)
 IMPORTS_A_FRAMEWORK = re.compile(
@@ -179,13 +194,8 @@ def installed_versions() -> dict[str, str]:
 
 
 def snippet_hashes(root: Path, snippets: list[str]) -> dict[str, str]:
-    hashes = {}
-    for snippet in snippets:
-        try:
-            hashes[snippet] = hashlib.sha256((root / snippet).read_bytes()).hexdigest()
-        except OSError:
-            hashes[snippet] = ""
-    return hashes
+    """What ran: the site compares these with the files as they are now (hooks/matrix_data.py)."""
+    return {snippet: _matrix_data.file_hash(root, snippet) for snippet in snippets}
 
 
 def result_entry(root: Path, page: str, line: int | None, kind: str, snippets: list[str]) -> dict:
@@ -245,16 +255,6 @@ def collect(report) -> None:
         entry["outcome"] = "timeout" if timed_out else "failed"
         entry["error"] = first_line_of_error(report.longreprtext)
     _results.append(entry)
-
-
-def requirement_pins(root: Path) -> dict[str, str]:
-    """The framework pins of requirements.txt (what the default run installs)."""
-    pins = {}
-    for line in (root / "requirements.txt").read_text().splitlines():
-        match = re.match(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s#;]+)", line)
-        if match and match[1].lower() in FRAMEWORK_PACKAGES:
-            pins[match[1].lower()] = match[2]
-    return pins
 
 
 def carried_results(config) -> list[dict]:

@@ -18,7 +18,6 @@ A failure names the page and line, the snippet file and line. Options: `--gpu` (
 """
 
 import datetime
-import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -819,23 +818,12 @@ def not_run_reason(absent: list[str], code: str) -> str:
     return f"NOT RUN on this GPU: {why}"
 
 
-def snippet_hashes(root: Path, snippets: list[str]) -> dict[str, str]:
-    """What ran: the site compares these with the files as they are now (hooks/verified_with.py)."""
-    hashes = {}
-    for snippet in snippets:
-        try:
-            hashes[snippet] = hashlib.sha256((root / snippet).read_bytes()).hexdigest()
-        except OSError:
-            hashes[snippet] = ""
-    return hashes
-
-
 def device_record(item, extra: dict) -> dict:
     example = item.example
     return {
         "page": str(example.page),
         "line": example.page_line,
-        "snippets": snippet_hashes(Path(item.config.rootpath), example.snippets),
+        "snippets": matrix.snippet_hashes(Path(item.config.rootpath), example.snippets),
         "frameworks": sorted(frameworks_used(example.code)),
         "keras_backend": keras_backend_of(example.code)
         if "keras" in frameworks_used(example.code)
