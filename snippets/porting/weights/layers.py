@@ -30,21 +30,27 @@ normal = rng.normal
 
 
 def attention_to_keras(s):
-    """q, k and v are stacked in one in_proj; Keras splits out the heads."""
-    w, b = np.split(s["in_proj_weight"], 3), np.split(s["in_proj_bias"], 3)
+    """PyTorch stacks q, k and v; Keras splits out the heads."""
+    if "in_proj_weight" in s:
+        w = np.split(s["in_proj_weight"], 3)
+    else:  # kdim, vdim != embed_dim: three matrices, (E, E), (E, kdim)...
+        w = [s[f"{p}_proj_weight"] for p in "qkv"]
+    b = np.split(s["in_proj_bias"], 3)  # stacked either way
     qkv = [
-        (w[i].T.reshape(E, HEADS, -1), b[i].reshape(HEADS, -1))
+        (w[i].T.reshape(-1, HEADS, E // HEADS), b[i].reshape(HEADS, -1))
         for i in (0, 1, 2)
     ]
     out = s["out_proj.weight"].T.reshape(HEADS, -1, E)
     return [*qkv[0], *qkv[1], *qkv[2], out, s["out_proj.bias"]]
 
 
-def attention_to_torch(w):
-    return {
-        "in_proj_weight": np.concatenate(
-            [w[i].reshape(E, E).T for i in (0, 2, 4)]
-        ),
+def attention_to_torch(w, stacked=True):
+    q, k, v = (w[i].reshape(len(w[i]), E).T for i in (0, 2, 4))
+    if stacked:
+        proj = {"in_proj_weight": np.concatenate([q, k, v])}
+    else:
+        proj = {"q_proj_weight": q, "k_proj_weight": k, "v_proj_weight": v}
+    return proj | {
         "in_proj_bias": np.concatenate([w[i].ravel() for i in (1, 3, 5)]),
         "out_proj.weight": w[6].reshape(E, E).T,
         "out_proj.bias": w[7],
@@ -96,6 +102,20 @@ LAYERS = {
         lambda s: [T(s["weight"], (2, 3, 1, 0)), s["bias"]],
         lambda w: {"weight": T(w[0], (3, 2, 0, 1)), "bias": w[1]},
     ),
+    "Conv3d": (  # kernel (out, in, D, H, W) <-> (D, H, W, in, out)
+        nn.Conv3d(2, 3, 2),
+        keras.layers.Conv3D(3, 2),
+        normal(size=(2, 3, 4, 4, 2)),
+        lambda s: [T(s["weight"], (2, 3, 4, 1, 0)), s["bias"]],
+        lambda w: {"weight": T(w[0], (4, 3, 0, 1, 2)), "bias": w[1]},
+    ),
+    "Grouped conv": (  # (out, in/groups, H, W): the Conv2d permutation
+        nn.Conv2d(4, 6, 3, groups=2),
+        keras.layers.Conv2D(6, 3, groups=2),
+        normal(size=(2, 6, 6, 4)),
+        lambda s: [T(s["weight"], (2, 3, 1, 0)), s["bias"]],
+        lambda w: {"weight": T(w[0], (3, 2, 0, 1)), "bias": w[1]},
+    ),
     "Conv1d": (  # kernel (out, in, L) <-> (L, in, out)
         nn.Conv1d(3, 4, 3),
         keras.layers.Conv1D(4, 3),
@@ -127,9 +147,22 @@ LAYERS = {
     "Attention": (
         nn.MultiheadAttention(E, HEADS, batch_first=True),
         keras.layers.MultiHeadAttention(HEADS, E // HEADS),
-        normal(size=(2, 3, E)),
+        [normal(size=(2, 3, E))] * 3,  # query, key, value
         attention_to_keras,
         attention_to_torch,
+    ),
+    "Attention kdim": (  # key and value inputs of other widths (5, 6)
+        nn.MultiheadAttention(E, HEADS, kdim=5, vdim=6, batch_first=True),
+        keras.layers.MultiHeadAttention(
+            HEADS, key_dim=E // HEADS, value_dim=E // HEADS
+        ),
+        [
+            normal(size=(2, 3, E)),
+            normal(size=(2, 4, 5)),
+            normal(size=(2, 4, 6)),
+        ],
+        attention_to_keras,
+        lambda w: attention_to_torch(w, stacked=False),
     ),
     "GRU": (  # gates r, z, n in PyTorch; z, r, h in Keras: swap blocks 0, 1
         nn.GRU(4, 5, batch_first=True),
@@ -218,27 +251,44 @@ LAYERS = {
         lambda s: [s["weight"], s["bias"]],
         lambda w: {"weight": w[0], "bias": w[1]},
     ),
+    "PReLU": (  # one slope; Keras: one per element unless shared
+        nn.PReLU(),
+        keras.layers.PReLU(shared_axes=[1, 2, 3]),  # alpha (1, 1, 1)
+        normal(size=(2, 4, 4, 3)),
+        lambda s: [s["weight"].reshape(1, 1, -1)],
+        lambda w: {"weight": w[0].reshape(-1)},
+    ),
+    "PReLU channels": (  # one slope per channel: alpha (1, 1, C)
+        nn.PReLU(num_parameters=3),
+        keras.layers.PReLU(shared_axes=[1, 2]),
+        normal(size=(2, 4, 4, 3)),
+        lambda s: [s["weight"].reshape(1, 1, -1)],
+        lambda w: {"weight": w[0].reshape(-1)},
+    ),
 }
 
 
 def run_torch(layer, x):
+    if isinstance(layer, nn.MultiheadAttention):  # x: query, key, value
+        q, k, v = (torch.as_tensor(a, device=device).float() for a in x)
+        with torch.no_grad():
+            return layer(q, k, v)[0].cpu().numpy()  # (y, attention)
     x = torch.as_tensor(x, device=device)
     x = x.float() if x.is_floating_point() else x
-    x = x.permute(0, 3, 1, 2) if x.ndim == 4 else x  # NHWC -> NCHW
-    conv1d = isinstance(layer, nn.Conv1d)
-    x = x.transpose(1, 2) if conv1d else x  # NLC -> NCL
-    attention = isinstance(layer, nn.MultiheadAttention)
+    channels = x.ndim > 3 or isinstance(layer, nn.Conv1d)
+    x = x.movedim(-1, 1) if channels else x  # channels last -> first
     with torch.no_grad():
-        y = layer(x, x, x) if attention else layer(x)
-    y = y[0] if isinstance(y, tuple) else y  # LSTM, attention: (y, extra)
-    y = y.permute(0, 2, 3, 1) if y.ndim == 4 else y  # NCHW -> NHWC
-    y = y.transpose(1, 2) if conv1d else y  # NCL -> NLC
-    return y.cpu().numpy()
+        y = layer(x)
+    y = y[0] if isinstance(y, tuple) else y  # LSTM, GRU: (y, state)
+    return (y.movedim(1, -1) if channels else y).cpu().numpy()
 
 
 def run_keras(layer, x):
-    attention = isinstance(layer, keras.layers.MultiHeadAttention)
-    return keras.ops.convert_to_numpy(layer(x, x) if attention else layer(x))
+    if isinstance(layer, keras.layers.MultiHeadAttention):
+        x = layer(x[0], x[2], key=x[1])  # Keras: query, value, key
+    else:
+        x = layer(x)
+    return keras.ops.convert_to_numpy(x)
 
 
 def max_diff(torch_layer, keras_layer, x):
