@@ -12,8 +12,10 @@ class Doubler(tf.Module):
 module = Doubler()
 concrete = [module.__call__.get_concrete_function()]
 converter = tf.lite.TFLiteConverter.from_concrete_functions(concrete, module)
+flatbuffer = converter.convert()
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    tf.lite.Interpreter(model_content=converter.convert())
-message = " ".join(str(caught[0].message).split())
-print(caught[0].category.__name__, "|", message.split(". ")[0])
+    tf.lite.Interpreter(model_content=flatbuffer)
+(warning,) = [w for w in caught if "tf.lite.Interpreter" in str(w.message)]
+message = " ".join(str(warning.message).split())
+print(warning.category.__name__, "|", message.split(". ")[0])
