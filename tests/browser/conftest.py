@@ -122,11 +122,12 @@ def page(context):
 # Material mounts a code block's copy button when the block first scrolls into view (content.lazy):
 # each block is brought into view, as a reader scrolling the page would, and its button awaited.
 COPY_EVERY_BLOCK = """async () => {
-  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 50)));
+  // One rendered frame: IntersectionObserver callbacks (which mount the button) run before it ends.
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const mounted = async (code, block) => {
     const find = () => block.querySelector("nav.md-code__nav button.md-code__button[data-md-type=copy]");
     code.scrollIntoView({block: "start"});
-    for (let tries = 0; !find() && tries < 40; tries++) await frame();
+    for (let tries = 0; !find() && tries < 120; tries++) await frame();  // 2 s at 60 frames/s
     return find();
   };
   let copied = null;

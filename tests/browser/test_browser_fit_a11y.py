@@ -1,7 +1,9 @@
 """Every page at a desktop width: code fits its box, and axe-core finds no accessibility violation.
 
 Lighthouse (`make lighthouse`) runs a subset of axe-core's rules on a phone-sized screen; here axe-core's
-WCAG 2.x A/AA and best-practice rules run on every page, in the light and in the dark scheme.
+WCAG 2.x A/AA and best-practice rules run on every page in the light scheme, and its colour rules run on
+every page in the dark scheme too: a scheme changes the palette's colours and nothing else of the page
+(the same HTML, the same CSS rules on other variables), so only the colour rules can find something new.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ AXE = (
     ROOT / "node_modules" / "axe-core" / "axe.min.js"
 )  # package.json pins it; `npm ci` installs it
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The rules of AXE_TAGS whose outcome depends on colours: the only ones a colour scheme can change.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 # For every code block: show it (select its tab), then compare the width of its text with its box's.
 OVERFLOWING_BLOCKS = """() => {
@@ -64,18 +68,29 @@ def test_axe_core_finds_no_violation(built_site, site, new_context, scheme):
     for url in page_urls(built_site, site.url):
         page.goto(url, wait_until="load")
         page.add_script_tag(path=str(AXE))
+        only = {"type": "tag", "values": AXE_TAGS}
+        if scheme == "dark":
+            only = {"type": "rule", "values": AXE_COLOUR_RULES}
         violations = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-            " resultTypes: ['violations']}).then(r => r.violations.map(v => ({"
-            " id: v.id, impact: v.impact, help: v.help,"
+            "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
             " targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))",
-            AXE_TAGS,
+            only,
         )
         for v in violations:
             problems.append(
                 f"{url} [{scheme}] {v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
             )
     assert not problems, "axe-core violations:\n" + "\n".join(problems)
+
+
+def test_the_colour_rules_are_axe_rules_of_those_tags(built_site, site, new_context):
+    """A renamed or retired rule would make the dark-scheme run check nothing."""
+    page = new_context(viewport=DESKTOP).new_page()
+    page.goto(page_urls(built_site, site.url)[0], wait_until="load")
+    page.add_script_tag(path=str(AXE))
+    tagged = page.evaluate("tags => axe.getRules(tags).map(r => r.ruleId)", AXE_TAGS)
+    assert set(AXE_COLOUR_RULES) <= set(tagged), sorted(set(AXE_COLOUR_RULES) - set(tagged))
 
 
 def test_axe_core_is_the_pinned_one():
