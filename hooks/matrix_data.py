@@ -160,12 +160,30 @@ class Cell:
     error: str = ""
 
 
-def cell(run: Run, example: Example, root: Path, kind: str = "example") -> Cell:
-    now = {snippet: file_hash(root, snippet) for snippet in example.snippets}
+def cell(run: Run, example: Example, root: Path) -> Cell:
+    results = [
+        r
+        for r in run.record.get("results", [])
+        if r["page"] == example.page and r["kind"] == "example"
+    ]
+    return result_cell(results, example.snippets, root)
+
+
+def notebook_cell(run: Run, page: str, notebook: str, root: Path) -> Cell:
+    """A page notebook in one run: its result counts while every snippet it ran is unchanged."""
+    results = [
+        r
+        for r in run.record.get("results", [])
+        if r["kind"] == "notebook" and r["page"] == page and r.get("notebook") == notebook
+    ]
+    return result_cell(results, results[0]["snippets"] if results else [], root)
+
+
+def result_cell(results: list[dict], snippets, root: Path) -> Cell:
+    """The cell of the result among `results` that ran exactly these snippet files as they are now."""
+    now = {snippet: file_hash(root, snippet) for snippet in snippets}
     same_files = None
-    for result in run.record.get("results", []):
-        if result["page"] != example.page or result["kind"] != kind:
-            continue
+    for result in results:
         if set(result["snippets"]) != set(now):
             continue
         if result["snippets"] == now:

@@ -359,8 +359,8 @@ def run_line(run, pins: dict) -> str:
     return line
 
 
-def notebook_rows(page_path: str, runs, root: Path) -> list[tuple[str, list[str]]]:
-    """A row per page notebook: its outcome in each run, "changed" when a snippet of it has since."""
+def notebook_rows(page_path: str, runs, root: Path) -> list[tuple[str, list[matrix_data.Cell]]]:
+    """A row per page notebook: its cell in each run (matrix_data.notebook_cell)."""
     names = sorted(
         {
             r["notebook"]
@@ -369,29 +369,18 @@ def notebook_rows(page_path: str, runs, root: Path) -> list[tuple[str, list[str]
             if r["kind"] == "notebook" and r["page"] == page_path
         }
     )
-    rows = []
-    for name in names:
-        cells = []
-        for run in runs:
-            found = [
-                r
-                for r in run.record.get("results", [])
-                if r["kind"] == "notebook" and r.get("notebook") == name
-            ]
-            if not found:
-                cells.append(SYMBOLS["not run"])
-                continue
-            result = found[0]
-            current = all(
-                matrix_data.file_hash(root, s) == h for s, h in result["snippets"].items()
-            )
-            status = result["outcome"] if current else "changed"
-            symbol = SYMBOLS[status]
-            if result.get("error") and current:
-                symbol = f'<span title="{escape(result["error"])}">{symbol}</span>'
-            cells.append(symbol)
-        rows.append((name, cells))
-    return rows
+    return [
+        (name, [matrix_data.notebook_cell(run, page_path, name, root) for run in runs])
+        for name in names
+    ]
+
+
+def cell_symbol(cell) -> str:
+    """A table cell: the status's symbol, with the run's first error line on hover."""
+    symbol = SYMBOLS[cell.status] if cell else "—"
+    if cell and cell.error:
+        symbol = f'<span title="{escape(cell.error)}">{symbol}</span>'
+    return symbol
 
 
 def matrix_section(config, pages) -> str:
@@ -428,15 +417,10 @@ def matrix_section(config, pages) -> str:
         out += [f"    {header}", f"    {rule}"]
         for status in statuses:
             names = ", ".join(Path(s).name for s in status.example.snippets)
-            cells = []
-            for run in current:
-                cell = status.cells.get(run.name)
-                symbol = SYMBOLS[cell.status] if cell else "—"
-                if cell and cell.error:
-                    symbol = f'<span title="{escape(cell.error)}">{symbol}</span>'
-                cells.append(symbol)
+            cells = [cell_symbol(status.cells.get(run.name)) for run in current]
             out.append(f"    | `{names}` | " + " | ".join(cells) + " |")
         for notebook, cells in notebook_rows(page_path, current, site_root(config)):
-            out.append(f"    | notebook `{notebook}` | " + " | ".join(cells) + " |")
+            symbols = [cell_symbol(cell) for cell in cells]
+            out.append(f"    | notebook `{notebook}` | " + " | ".join(symbols) + " |")
         out.append("")
     return "\n".join(out)
